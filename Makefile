@@ -1,0 +1,40 @@
+# Every command a contributor needs. `make help` lists them.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+PYTHON ?= python3
+CHROMIUM ?= /usr/bin/chromium
+# Silence the MkDocs 2 / end-of-life banners that Material and its plugins print.
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.PHONY: help serve build test lint stale bench linkcheck chromium clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
+
+$(BIN)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+serve: $(BIN)/.installed ## Preview the site with live reload at http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(BIN)/.installed ## Strict build into site/
+	$(BIN)/mkdocs build --strict
+
+chromium: ## Install Debian's Chromium for the browser tests (needs root or sudo)
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  echo "Chromium is missing: installing Debian's chromium package"; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium; \
+	fi
+	@test -x "$(CHROMIUM)" || { echo "ERROR: $(CHROMIUM) not found; browser tests cannot run"; exit 1; }
+
+test: $(BIN)/.installed chromium ## Run every check: data, macros, build, browser
+	$(BIN)/python -m pytest
+
+clean: ## Remove build output and the virtual environment
+	rm -rf site $(VENV) .pytest_cache

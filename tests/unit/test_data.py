@@ -1,0 +1,134 @@
+"""Data validation: every kind of mistake fails with file, entry and field named, and a fix."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros.data import DataError, load_data
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    dest = tmp_path / "data"
+    shutil.copytree(ROOT / "data", dest)
+    return dest
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+NEW_TERM = """
+- id: test-term
+  term: Test term
+  short: A term added by the test suite.
+  long: A term added by the test suite to break on purpose.
+  source: [{source}]
+  related: [{related}]
+"""
+
+
+def add_term(data_dir: Path, source: str = "iso-certification", related: str = "") -> None:
+    with (data_dir / "glossary.yml").open("a", encoding="utf-8") as handle:
+        handle.write(NEW_TERM.format(source=source, related=related))
+
+
+def error_of(data_dir: Path) -> str:
+    with pytest.raises(DataError) as info:
+        load_data(data_dir)
+    return str(info.value)
+
+
+def test_real_data_is_valid():
+    data = load_data(ROOT / "data")
+    assert data.glossary and data.sources and data.misconceptions and data.facts and data.checklists
+
+
+def test_malformed_yaml_names_file_and_line(data_dir):
+    with (data_dir / "glossary.yml").open("a", encoding="utf-8") as handle:
+        handle.write("- id: broken\n  term: [unclosed\n")
+    msg = error_of(data_dir)
+    assert msg.startswith("data/glossary.yml: line ")
+    assert "YAML syntax error" in msg
+
+
+def test_missing_required_field(data_dir):
+    add_term(data_dir)
+    edit(data_dir / "glossary.yml", "  term: Test term\n", "")
+    msg = error_of(data_dir)
+    assert "data/glossary.yml entry 'test-term' field 'term'" in msg
+    assert "required" in msg
+
+
+def test_duplicate_id(data_dir):
+    path = data_dir / "misconceptions.yml"
+    text = path.read_text(encoding="utf-8")
+    first = text[text.index("- id: ") :].split("\n\n")[0]
+    path.write_text(text + "\n" + first + "\n", encoding="utf-8")
+    ident = first.split("\n")[0].removeprefix("- id: ").strip()
+    msg = error_of(data_dir)
+    assert f"data/misconceptions.yml entry '{ident}' field 'id': duplicate id '{ident}'" in msg
+
+
+def test_unknown_source_suggests_the_right_one(data_dir):
+    add_term(data_dir, source="certsearch-verfy")
+    msg = error_of(data_dir)
+    assert "unknown source 'certsearch-verfy' in data/glossary.yml entry 'test-term' field 'source'" in msg
+    assert "did you mean 'certsearch-verify'?" in msg
+
+
+def test_unknown_related_term(data_dir):
+    add_term(data_dir, related="qmz")
+    msg = error_of(data_dir)
+    assert "unknown glossary id 'qmz' in data/glossary.yml entry 'test-term' field 'related'" in msg
+    assert "did you mean 'qms'?" in msg
+
+
+def test_misspelt_field_name_suggests_fix(data_dir):
+    edit(data_dir / "misconceptions.yml", "  myth:", "  mith:")
+    msg = error_of(data_dir)
+    assert "field 'mith': unknown field; did you mean 'myth'?" in msg
+
+
+def test_bad_enum_value_suggests_fix(data_dir):
+    edit(data_dir / "sources.yml", "confidence: H", "confidence: h")
+    msg = error_of(data_dir)
+    assert "data/sources.yml entry" in msg and "field 'confidence'" in msg
+    assert "did you mean 'H'?" in msg
+
+
+def test_checklist_item_error_names_item(data_dir):
+    path = data_dir / "checklists" / "certificate-red-flags.yml"
+    edit(path, "    evidence:", "    evidense:")
+    msg = error_of(data_dir)
+    assert msg.startswith("data/checklists/certificate-red-flags.yml entry item '")
+    assert "did you mean 'evidence'?" in msg
+
+
+def test_date_must_be_iso(data_dir):
+    edit(data_dir / "facts.yml", 'as_of: "2026-11-23"', 'as_of: "23/11/2026"')
+    msg = error_of(data_dir)
+    assert "data/facts.yml entry 'current-edition' field 'as_of'" in msg
+
+
+def test_fact_unknown_source(data_dir):
+    with (data_dir / "facts.yml").open("a", encoding="utf-8") as handle:
+        handle.write('- key: test-fact\n  value: "x"\n  statement: "A fact for the test."\n  status: confirmed\n'
+                     '  as_of: "2026-11-23"\n  source: [gacy]\n')
+    msg = error_of(data_dir)
+    assert "unknown source 'gacy' in data/facts.yml entry 'test-fact' field 'source'" in msg
+    assert "did you mean 'gaci'?" in msg
+
+
+def test_abbreviation_used_twice(data_dir):
+    add_term(data_dir)
+    edit(data_dir / "glossary.yml", "  term: Test term\n", "  term: Test term\n  abbr: QMS\n")
+    msg = error_of(data_dir)
+    assert "field 'abbr': 'QMS' is already the abbr of" in msg

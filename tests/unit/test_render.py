@@ -1,0 +1,158 @@
+"""Render functions are pure: small hand-made data in, exact Markdown/HTML out."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from macros import render
+from macros.data import Data
+
+SOURCE = {"id": "iso-cert", "title": "Certification", "publisher": "ISO", "url": "https://www.iso.org/c.html",
+          "accessed": "2026-11-23", "confidence": "H"}
+EVIL = "<script>alert(1)</script>"
+
+
+def make_data(**overrides) -> Data:
+    glossary = {
+        "cb": {"id": "cb", "term": "Certification body", "abbr": "CB", "short": 'Audits and "certifies".',
+               "long": "Long text.", "aka": ["registrar"], "source": ["iso-cert"], "related": ["qms"]},
+        "qms": {"id": "qms", "term": "Quality management system", "short": "How a firm runs quality.",
+                "long": "QMS long.", "source": ["iso-cert"]},
+    }
+    checklists = {"red-flags": {"id": "red-flags", "title": "Red flags", "audience": "buyer", "intro": "Use it.",
+                                "source": ["iso-cert"], "items": [
+                                    {"id": "in-register", "check": "In register", "evidence": "Search result",
+                                     "why": "Fakes exist", "source": ["iso-cert"]},
+                                    {"id": "scope", "check": "Scope fits", "evidence": "Scope text"}]}}
+    facts = {"edition": {"key": "edition", "value": "ISO 9001:2015", "statement": "It is 2015.",
+                         "status": "expected", "as_of": "2026-07-01", "source": ["iso-cert"]}}
+    misconceptions = {"iso-certifies": {"id": "iso-certifies", "myth": "ISO certified us", "fact": "It did not.",
+                                        "source": ["iso-cert"]}}
+    base = dict(glossary=glossary, sources={"iso-cert": SOURCE}, checklists=checklists, facts=facts,
+                misconceptions=misconceptions)
+    base.update(overrides)
+    return Data(**base)
+
+
+def html(md_text: str) -> str:
+    return markdown.markdown(md_text, extensions=["attr_list", "admonition", "toc", "pymdownx.tasklist"])
+
+
+def test_link_is_relative_to_the_page():
+    assert render.link("index.md", "reference/glossary.md", "cb") == "reference/glossary.md#cb"
+    assert render.link("guides/a.md", "reference/glossary.md", "cb") == "../reference/glossary.md#cb"
+    assert render.link("reference/sources.md", "reference/glossary.md") == "glossary.md"
+
+
+def test_term_links_with_tooltip():
+    out = render.term(make_data(), "cb", "guides/x.md")
+    assert out == '[Certification body](../reference/glossary.md#cb "Audits and &quot;certifies&quot;."){ .term }'
+    assert 'title="Audits and &quot;certifies&quot;."' in html(out)
+
+
+def test_term_custom_text():
+    assert render.term(make_data(), "cb", "index.md", "CBs").startswith("[CBs](reference/glossary.md#cb ")
+
+
+def test_unknown_term_names_page_id_and_suggestion():
+    with pytest.raises(render.UnknownIdError) as info:
+        render.term(make_data(), "cbb", "guides/verify.md")
+    msg = str(info.value)
+    assert msg.startswith("docs/guides/verify.md: unknown glossary id 'cbb' in term('cbb')")
+    assert "did you mean 'cb'?" in msg
+
+
+def test_cite_links_each_source():
+    out = render.cite(make_data(), ("iso-cert",), "guides/x.md")
+    assert out == '[\\[ISO\\]](../reference/sources.md#iso-cert "ISO: Certification"){ .cite }'
+    assert '<a class="cite" href="../reference/sources.md#iso-cert"' in html(out)
+
+
+def test_cite_needs_an_id_and_a_known_one():
+    with pytest.raises(render.UnknownIdError, match="needs at least one source id"):
+        render.cite(make_data(), (), "index.md")
+    with pytest.raises(render.UnknownIdError, match="unknown source 'iso-crt'.*did you mean 'iso-cert'"):
+        render.cite(make_data(), ("iso-crt",), "index.md")
+
+
+def test_definition_is_an_admonition():
+    out = render.definition(make_data(), "cb", "index.md")
+    assert out.startswith('!!! info "Definition: Certification body (CB)"')
+    assert '<div class="admonition info">' in html(out)
+
+
+def test_glossary_sorted_with_anchors_aka_related():
+    out = render.glossary(make_data(), "reference/glossary.md")
+    assert out.index("### Certification body (CB) { #cb }") < out.index("### Quality management system { #qms }")
+    assert "**Also called:** registrar" in out
+    assert "**Related:** [Quality management system](glossary.md#qms)" in out
+    page = html(out)
+    assert 'id="cb"' in page and 'id="qms"' in page
+
+
+def test_checklist_items_have_stable_anchors():
+    out = render.checklist(make_data(), "red-flags", "checklists/red-flags.md")
+    page = html(out)
+    assert page.count('type="checkbox"') == 2
+    assert 'id="red-flags-in-register"' in page and 'id="red-flags-scope"' in page
+    assert "<em>Evidence:</em> Search result" in page
+    assert "<em>Why:</em> Fakes exist" in page
+
+
+def test_unknown_checklist_fails():
+    with pytest.raises(render.UnknownIdError, match=r"docs/index.md: unknown checklist 'red-flag'.*did you mean"):
+        render.checklist(make_data(), "red-flag", "index.md")
+
+
+def test_misconceptions_myth_and_fact():
+    page = html(render.misconceptions(make_data(), "guides/m.md"))
+    assert 'id="iso-certifies"' in page
+    assert "<strong>Fact:</strong> It did not." in page
+
+
+def test_sources_sorted_html_with_anchor():
+    data = make_data(sources={"b": {**SOURCE, "id": "b", "publisher": "Zeta"},
+                              "a": {**SOURCE, "id": "a", "publisher": "Alpha", "date": "2016-01-13"}})
+    out = render.sources(data)
+    assert out.index('<li id="a">') < out.index('<li id="b">')
+    assert "published 13 January 2016" in out and "accessed 23 November 2026" in out
+    assert "Confidence: H (high: primary source)" in out
+
+
+def test_fact_parts():
+    data = make_data()
+    assert render.fact(data, "edition", "index.md", "value") == "ISO 9001:2015"
+    assert render.fact(data, "edition", "index.md", "as_of") == "1 July 2026"
+    statement = render.fact(data, "edition", "index.md")
+    assert statement.startswith("It is 2015. Status: expected, not yet confirmed. *(As of 1 July 2026.)*")
+    with pytest.raises(render.UnknownIdError, match="part must be"):
+        render.fact(data, "edition", "index.md", "colour")
+    with pytest.raises(render.UnknownIdError, match="unknown fact 'editon'.*did you mean 'edition'"):
+        render.fact(data, "editon", "index.md")
+
+
+def test_abbreviations_come_from_glossary():
+    assert render.abbreviations(make_data()) == {"CB": 'Certification body: Audits and "certifies".'}
+
+
+def test_data_values_are_escaped_everywhere():
+    data = make_data()
+    data.glossary["cb"] = {**data.glossary["cb"], "term": EVIL, "short": EVIL, "long": EVIL, "aka": [EVIL]}
+    data.checklists["red-flags"]["items"][0]["check"] = EVIL
+    data.misconceptions["iso-certifies"]["fact"] = EVIL
+    data.facts["edition"]["statement"] = EVIL
+    data.sources["iso-cert"]["title"] = EVIL
+    outputs = [
+        render.term(data, "cb", "index.md"),
+        render.definition(data, "cb", "index.md"),
+        render.glossary(data, "index.md"),
+        render.checklist(data, "red-flags", "index.md"),
+        render.misconceptions(data, "index.md"),
+        render.fact(data, "edition", "index.md"),
+        render.sources(data),
+        render.cite(data, ("iso-cert",), "index.md"),
+    ]
+    for out in outputs:
+        assert "<script>" not in out
+        assert "<script>" not in html(out)
