@@ -56,6 +56,11 @@ def _lookup(table: dict, ident: str, kind: str, page: str, call: str, where: str
     )
 
 
+def _generated(kind: str, markdown: str) -> str:
+    """Wrap data-generated Markdown so styles and checks can tell it from hand-written prose."""
+    return f'<div class="generated generated-{kind}" markdown>\n\n{markdown}\n\n</div>\n'
+
+
 def term(data: Data, ident: str, page: str, text: str | None = None) -> str:
     """Link to a glossary entry; its short definition is the tooltip."""
     entry = _lookup(data.glossary, ident, "glossary id", page, f"term('{ident}')", "data/glossary.yml")
@@ -116,7 +121,7 @@ def checklist(data: Data, ident: str, page: str) -> str:
         if item.get("source"):
             text += " " + cite(data, tuple(item["source"]), page)
         lines.append(f"- [ ] {text}")
-    return "\n".join(lines) + "\n"
+    return _generated("checklist", "\n".join(lines))
 
 
 def misconceptions(data: Data, page: str) -> str:
@@ -133,7 +138,7 @@ def misconceptions(data: Data, page: str) -> str:
                 ]
             )
         )
-    return "\n\n".join(blocks) + "\n"
+    return _generated("misconceptions", "\n\n".join(blocks))
 
 
 def sources(data: Data) -> str:

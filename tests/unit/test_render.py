@@ -36,7 +36,7 @@ def make_data(**overrides) -> Data:
 
 
 def html(md_text: str) -> str:
-    return markdown.markdown(md_text, extensions=["attr_list", "admonition", "toc", "pymdownx.tasklist"])
+    return markdown.markdown(md_text, extensions=["attr_list", "admonition", "toc", "md_in_html", "pymdownx.tasklist"])
 
 
 def test_link_is_relative_to_the_page():
