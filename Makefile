@@ -8,7 +8,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: help serve build test lint stale bench linkcheck chromium clean
+.PHONY: help serve build test lint stale bench linkcheck system-deps clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
@@ -25,15 +25,19 @@ serve: $(BIN)/.installed ## Preview the site with live reload at http://127.0.0.
 build: $(BIN)/.installed ## Strict build into site/
 	$(BIN)/mkdocs build --strict
 
-chromium: ## Install Debian's Chromium for the browser tests (needs root or sudo)
-	@if [ ! -x "$(CHROMIUM)" ]; then \
-	  echo "Chromium is missing: installing Debian's chromium package"; \
+system-deps: ## Install Debian's chromium (browser tests) and a Java runtime (HTML checker) if missing
+	@missing=""; \
+	[ -x "$(CHROMIUM)" ] || missing="$$missing chromium"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
-	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium; \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
 	fi
 	@test -x "$(CHROMIUM)" || { echo "ERROR: $(CHROMIUM) not found; browser tests cannot run"; exit 1; }
+	@command -v java >/dev/null || { echo "ERROR: java not found; the HTML checker cannot run"; exit 1; }
 
-test: $(BIN)/.installed chromium ## Run every check: data, macros, build, browser
+test: $(BIN)/.installed system-deps ## Run every check: data, macros, build, browser
 	$(BIN)/python -m pytest
 
 clean: ## Remove build output and the virtual environment

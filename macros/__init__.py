@@ -9,6 +9,7 @@ import posixpath
 from pathlib import Path
 
 from . import render
+from .theme_html import fix_theme_markup
 from .data import load_data
 
 
@@ -22,6 +23,8 @@ def define_env(env):
     # Abbreviation tooltips on every page come from the glossary, never from hand-written lists.
     mdx_configs = env.conf["mdx_configs"]
     mdx_configs.setdefault("abbr", {})["glossary"] = render.abbreviations(data)
+
+    _repair_theme_markup_after_each_page(env.conf)
 
     def page() -> str:
         current = env.page
@@ -74,3 +77,22 @@ def define_env(env):
     def fact(key: str, part: str = "statement") -> str:
         """A time-sensitive fact from data/facts.yml: fact('iso9001-edition', 'value')."""
         return render.fact(data, key, page(), part)
+
+
+def _repair_theme_markup_after_each_page(conf) -> None:
+    """Run fix_theme_markup on every page's final HTML (see macros/theme_html.py for why).
+
+    Registered from define_env because the project keeps no MkDocs hooks; a host that runs only
+    define_env (Zensical) simply skips the repair. Re-registration on `mkdocs serve` rebuilds is avoided.
+    """
+    plugins = getattr(conf, "plugins", None)
+    events = getattr(plugins, "events", None)
+    if not isinstance(events, dict) or "post_page" not in events:
+        return
+
+    def repair_theme_markup(output, **_kwargs):
+        return fix_theme_markup(output)
+
+    for event in ("post_page", "post_template"):  # post_template covers 404.html
+        events[event] = [f for f in events[event] if getattr(f, "__name__", "") != "repair_theme_markup"]
+        events[event].append(repair_theme_markup)

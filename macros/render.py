@@ -92,7 +92,13 @@ def definition(data: Data, ident: str, page: str) -> str:
 def glossary(data: Data, page: str) -> str:
     """The whole glossary, sorted by term, one heading (and anchor) per entry."""
     blocks = []
+    letter = None
     for entry in sorted(data.glossary.values(), key=lambda x: x["term"].casefold()):
+        first = entry["term"][0].upper() if entry["term"][0].isalpha() else "0–9"
+        if first != letter:
+            letter = first
+            slug = f"letter-{letter.lower()}" if letter.isalpha() else "letter-other"
+            blocks.append(f"## {letter} {{ #{slug} }}")
         title = e(entry["term"]) + (f" ({e(entry['abbr'])})" if entry.get("abbr") else "")
         lines = [f"### {title} {{ #{entry['id']} }}", "", e(entry["long"]), ""]
         if entry.get("aka"):
@@ -108,19 +114,27 @@ def glossary(data: Data, page: str) -> str:
 
 
 def checklist(data: Data, ident: str, page: str) -> str:
-    """A checklist as a task list; every item has a stable anchor '<checklist>-<item>'."""
+    """A checklist as a task list; every item has a stable anchor '<checklist>-<item>'.
+
+    Written as HTML (md_in_html) rather than '- [ ]' so each checkbox is labelled by its item text.
+    """
     cl = _lookup(data.checklists, ident, "checklist", page, f"checklist('{ident}')", "data/checklists/")
-    lines = [f"{e(cl['intro'])} {cite(data, tuple(cl['source']), page)}", ""]
+    lines = [f"{e(cl['intro'])} {cite(data, tuple(cl['source']), page)}", "", '<ul class="task-list" markdown>']
     for item in cl["items"]:
         anchor = f"{ident}-{item['id']}"
-        text = f'<span class="checklist-anchor" id="{anchor}"></span>**{e(item["check"])}**'
-        text += f" [¶](#{anchor}){{ .checklist-link title=\"Link to this item\" }}"
-        text += f"<br>*Evidence:* {e(item['evidence'])}"
+        text = (
+            '<label class="task-list-control"><input type="checkbox" '
+            f'aria-labelledby="{anchor}-check"><span class="task-list-indicator"></span></label> '
+            f'<strong id="{anchor}-check">{e(item["check"])}</strong> '
+            f'[¶](#{anchor}){{ .checklist-link title="Link to this item" }}'
+            f"<br>*Evidence:* {e(item['evidence'])}"
+        )
         if item.get("why"):
             text += f"<br>*Why:* {e(item['why'])}"
         if item.get("source"):
             text += " " + cite(data, tuple(item["source"]), page)
-        lines.append(f"- [ ] {text}")
+        lines.append(f'<li class="task-list-item checklist-item" id="{anchor}" markdown="span">{text}</li>')
+    lines.append("</ul>")
     return _generated("checklist", "\n".join(lines))
 
 
@@ -131,7 +145,7 @@ def misconceptions(data: Data, page: str) -> str:
         blocks.append(
             "\n".join(
                 [
-                    f"### {e(entry['myth'])} {{ #{entry['id']} }}",
+                    f"## {e(entry['myth'])} {{ #{entry['id']} }}",
                     "",
                     f"**Myth:** {e(entry['myth'])}  ",
                     f"**Fact:** {e(entry['fact'])} {cite(data, tuple(entry['source']), page)}",

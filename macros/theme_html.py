@@ -1,0 +1,24 @@
+"""Repairs for invalid markup that Material 9.8.1 writes outside any template block.
+
+Material's base.html puts `autocomplete="off"` on its two hidden checkbox toggles (drawer, search) and
+nav-item.html writes `tabindex=""` on section labels; both fail HTML5 validation. Neither sits in a
+block that overrides/main.html could replace, so the built page is repaired instead. Section index
+pages (navigation.indexes) also get a table-of-contents label pointing at a `__toc` toggle that the
+navigation never wrote.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CHECKBOX = re.compile(r'<input\b[^>]*\btype="checkbox"[^>]*>')
+_AUTOCOMPLETE = re.compile(r'\s+autocomplete="[^"]*"')
+_EMPTY_TABINDEX = re.compile(r'\s+tabindex=""')
+
+
+def fix_theme_markup(html: str) -> str:
+    """Drop autocomplete from checkboxes, empty tabindex and dangling __toc labels; nothing else."""
+    html = _CHECKBOX.sub(lambda m: _AUTOCOMPLETE.sub("", m.group(0)), html)
+    if 'id="__toc"' not in html:
+        html = html.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
+    return _EMPTY_TABINDEX.sub("", html)

@@ -1,0 +1,97 @@
+"""Accessibility, keyboard use, search and the colour toggle, in Debian's Chromium."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.test_pages import site_paths
+
+pytestmark = pytest.mark.browser
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_has_no_wcag_aa_violations(browser, base_url, site_dir, scheme):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    axe = Axe()
+    problems = []
+    try:
+        for path in site_paths(site_dir):
+            tab.goto(base_url + (path + "/" if path else ""), wait_until="networkidle")
+            expected = "slate" if scheme == "dark" else "default"
+            assert tab.get_attribute("body", "data-md-color-scheme") == expected
+            result = axe.run(tab, options=WCAG_AA)
+            for violation in result.response["violations"]:
+                targets = [node["target"] for node in violation["nodes"][:3]]
+                problems.append(f"/{path} [{scheme}] {violation['id']}: {violation['help']} at {targets}")
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_mobile_layout_has_no_wcag_aa_violations(browser, base_url):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    tab.goto(base_url + "guides/verify-a-certificate/", wait_until="networkidle")
+    result = Axe().run(tab, options=WCAG_AA)
+    context.close()
+    assert [v["id"] for v in result.response["violations"]] == []
+
+
+def test_skip_link_is_first_and_visible_on_focus(page, base_url):
+    page.goto(base_url + "guides/what-certification-guarantees/", wait_until="networkidle")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert "md-skip" in focused
+    box = page.locator("a.md-skip").bounding_box()
+    assert box and box["width"] > 0 and box["height"] > 0, "skip link must be visible when focused"
+    target = page.get_attribute("a.md-skip", "href")
+    page.keyboard.press("Enter")
+    assert page.url.endswith(target)
+
+
+FOCUS_RING = """(() => {
+  let el = document.activeElement;
+  // Material hides the palette radio and shows its focus on the label right after it.
+  if (el.tagName === "INPUT" && getComputedStyle(el).opacity === "0" && el.nextElementSibling) {
+    el = el.nextElementSibling;
+  }
+  const s = getComputedStyle(el);
+  const ring = s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0;
+  return [ring || s.boxShadow !== "none", el.tagName + "." + el.className];
+})()"""
+
+
+def test_focus_is_visible_on_every_tab_stop(page, base_url):
+    page.goto(base_url + "guides/verify-a-certificate/", wait_until="networkidle")
+    missing = []
+    for _ in range(25):
+        page.keyboard.press("Tab")
+        visible, name = page.evaluate(FOCUS_RING)
+        if not visible:
+            missing.append(name)
+    assert not missing, f"no visible focus on: {missing}"
+
+
+def test_search_finds_a_page(page, base_url):
+    page.goto(base_url, wait_until="networkidle")
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    assert box.evaluate("el => el === document.activeElement")
+    page.keyboard.type("CertSearch", delay=30)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10000)
+    assert results.count() > 0
+    assert page.locator(".md-search-result mark").count() > 0, "search terms are not highlighted"
+
+
+def test_light_dark_toggle_switches_and_remembers(page, base_url):
+    page.goto(base_url, wait_until="networkidle")
+    before = page.get_attribute("body", "data-md-color-scheme")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    after = page.get_attribute("body", "data-md-color-scheme")
+    assert {before, after} == {"default", "slate"}
+    page.goto(base_url + "reference/glossary/", wait_until="networkidle")
+    assert page.get_attribute("body", "data-md-color-scheme") == after
