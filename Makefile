@@ -8,7 +8,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: help serve build test lint stale bench linkcheck system-deps clean
+.PHONY: help serve build test lint stale bench linkcheck system-deps social-card manifest clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
@@ -39,6 +39,18 @@ system-deps: ## Install Debian's chromium (browser tests) and a Java runtime (HT
 
 test: $(BIN)/.installed system-deps ## Run every check: data, macros, build, browser
 	$(BIN)/python -m pytest
+
+bench: $(BIN)/.installed system-deps ## Measure build time, scaling, page weight, Lighthouse; writes BENCHMARKS.md
+	$(BIN)/python -m tests.bench.run_bench
+
+manifest: $(BIN)/.installed ## Record every published URL and anchor in tests/published-urls.txt
+	$(BIN)/mkdocs build --strict --quiet --site-dir .manifest-site
+	$(BIN)/python -m tests.site.url_manifest .manifest-site
+	rm -rf .manifest-site
+
+social-card: system-deps ## Rebuild docs/assets/social-card.png from overrides/social-card.html
+	$(CHROMIUM) --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,630 \
+	  --screenshot=docs/assets/social-card.png file://$(CURDIR)/overrides/social-card.html
 
 clean: ## Remove build output and the virtual environment
 	rm -rf site $(VENV) .pytest_cache

@@ -1,0 +1,401 @@
+"""Benchmark: build speed, macro overhead, scaling, page weight, search index, Lighthouse.
+
+Run with `make bench`. Writes BENCHMARKS.md (figures, budgets, machine, date) and exits non-zero if a
+budget is missed. Not a test: timings belong here, never in `make test`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[2]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", ".bench", "node_modules")
+CHROMIUM = "/usr/bin/chromium"
+LIGHTHOUSE_PAGES = ["", "guides/what-certification-guarantees/", "guides/verify-a-certificate/"]
+
+BUDGETS = {
+    "render_kb": 80.0,  # HTML + CSS + JS needed to render, compressed
+    "idle_kb": 250.0,  # everything fetched until network idle, search index included, compressed
+    "macro_overhead_pct": 15.0,  # macros' share of a full build
+    "scaling_ratio": 11.0,  # build time of 1,000 pages / 100 pages
+    "lighthouse": 100,  # every category, every page
+}
+
+
+# Building ---------------------------------------------------------------------------------------
+
+
+def timed_build(project: Path, runs: int) -> float:
+    """Median wall time of `mkdocs build --strict` over `runs` runs, in seconds."""
+    times = []
+    for _ in range(runs):
+        out = Path(tempfile.mkdtemp(prefix="bench-site-"))
+        start = time.perf_counter()
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
+            cwd=project, env=ENV, capture_output=True, text=True,
+        )
+        times.append(time.perf_counter() - start)
+        shutil.rmtree(out, ignore_errors=True)
+        if result.returncode != 0:
+            raise SystemExit(f"build failed in {project}:\n{result.stdout}\n{result.stderr}")
+    return statistics.median(times)
+
+
+def copy_project(dest: Path) -> Path:
+    shutil.copytree(ROOT, dest, ignore=COPY_IGNORE)
+    return dest
+
+
+def prerendered_copy(dest: Path) -> Path:
+    """A copy whose pages hold the macros' output and whose config has no macros plugin."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.plugins import BasePlugin
+
+    rendered: dict[str, str] = {}
+
+    class Capture(BasePlugin):
+        def on_page_markdown(self, markdown, page, **_kwargs):
+            rendered[page.file.src_uri] = markdown
+            return markdown
+
+    os.environ.update({k: v for k, v in ENV.items() if k.endswith("WARNING")})
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=tempfile.mkdtemp(prefix="bench-capture-"))
+    config.plugins["bench-capture"] = Capture()  # runs after macros: it was added last
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    abbr_glossary = config.mdx_configs.get("abbr", {}).get("glossary", {})
+
+    copy_project(dest)
+    for src_uri, markdown in rendered.items():
+        page = dest / "docs" / src_uri
+        text = page.read_text(encoding="utf-8")
+        front = text.split("---\n", 2)[1] if text.startswith("---\n") else ""
+        page.write_text((f"---\n{front}---\n" if front else "") + markdown, encoding="utf-8")
+    cfg_file = dest / "mkdocs.yml"
+    cfg = cfg_file.read_text(encoding="utf-8")
+    start = cfg.index("  - macros:")
+    end = cfg.index("  - redirects:")
+    cfg = cfg[:start] + cfg[end:]
+    cfg = cfg.replace("markdown_extensions:\n  - abbr\n",
+                      "markdown_extensions:\n  - abbr:\n      glossary: " + json.dumps(abbr_glossary) + "\n")
+    cfg_file.write_text(cfg, encoding="utf-8")
+    return dest
+
+
+SYNTHETIC_PAGE = """---
+title: Synthetic page {n}
+description: Synthetic benchmark page {n} that uses the site's macros like a real guide page.
+reviewed: 2026-11-23
+audience: [exporter]
+---
+
+# Synthetic page {n}
+
+A {{{{ term("certification-body") }}}} audits your {{{{ term("qms") }}}} at least once a year. {{{{ cite("iso-certification") }}}}
+
+{{{{ fact("current-edition") }}}}
+
+## Section one {{ #section-one }}
+
+Keep calibration records for every micrometer and height gauge in cell {n}. The records show the
+date, the standard used and the result. {{{{ cite("calproof-calibration", "unitest-calibration") }}}}
+
+## Section two {{ #section-two }}
+
+Lot {n}-118 ran on the 5-axis mill. The first article was checked on the CMM before release.
+A nonconforming part goes to the red-tag rack and gets an NCR.
+
+{{{{ checklist("certificate-red-flags") }}}}
+"""
+
+
+def synthetic_copy(dest: Path, count: int) -> Path:
+    copy_project(dest)
+    folder = dest / "docs" / "synthetic"
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"page-{n:04d}.md").write_text(SYNTHETIC_PAGE.format(n=n), encoding="utf-8")
+    cfg_file = dest / "mkdocs.yml"
+    cfg_file.write_text(cfg_file.read_text(encoding="utf-8").replace(
+        "# Build\n", "# Build\nnot_in_nav: |\n  /synthetic/\n", 1), encoding="utf-8")
+    return dest
+
+
+# Page weight ------------------------------------------------------------------------------------
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6))
+
+
+def site_pages(site: Path) -> list[Path]:
+    return [p for p in sorted(site.rglob("index.html"))
+            if "md-content" in p.read_text(encoding="utf-8")]
+
+
+def render_weight(site: Path, page: Path) -> int:
+    """Compressed bytes of the page's HTML plus the CSS and JS files it references."""
+    html = page.read_bytes()
+    doc = BeautifulSoup(html, "html.parser")
+    total = gz(html)
+    refs = [t["href"] for t in doc.select('link[rel="stylesheet"][href]')]
+    refs += [t["src"] for t in doc.select("script[src]")]
+    for ref in refs:
+        target = (page.parent / ref).resolve()
+        total += gz(target.read_bytes())
+    return total
+
+
+class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static server that gzips text responses, as GitHub Pages does."""
+
+    def log_message(self, *args):
+        pass
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        compressible = path.endswith((".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"))
+        if compressible and "gzip" in self.headers.get("Accept-Encoding", "") and os.path.isfile(path):
+            body = gzip.compress(Path(path).read_bytes())
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(path))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body) if self.command != "HEAD" else None
+            return None
+        return super().send_head()
+
+
+def serve(site: Path):
+    handler = functools.partial(_GzipHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def idle_weight(base_url: str, paths: list[str]) -> dict[str, int]:
+    """Compressed bytes transferred until network idle, per page, in a fresh browser profile."""
+    from playwright.sync_api import sync_playwright
+
+    weights = {}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        for path in paths:
+            context = browser.new_context()
+            tab = context.new_page()
+            sizes: list[int] = []
+            tab.on("requestfinished", lambda req: sizes.append(req.sizes()["responseBodySize"]))
+            tab.goto(base_url + path, wait_until="networkidle")
+            tab.wait_for_timeout(500)
+            weights[path] = sum(sizes)
+            context.close()
+        browser.close()
+    return weights
+
+
+# Lighthouse -------------------------------------------------------------------------------------
+
+
+def lighthouse(base_url: str, node_dir: Path) -> dict[str, dict[str, int]] | str:
+    binary = node_dir / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        install = subprocess.run(
+            ["npm", "install", "--no-audit", "--no-fund", "--prefix", str(node_dir), "lighthouse@13.5.0"],
+            capture_output=True, text=True,
+        )
+        if install.returncode != 0:
+            return f"npm install lighthouse failed: {install.stderr[-400:]}"
+    scores = {}
+    for path in LIGHTHOUSE_PAGES:
+        out = node_dir / "report.json"
+        result = subprocess.run(
+            [str(binary), base_url + path, "--quiet", "--output=json", f"--output-path={out}",
+             "--only-categories=performance,accessibility,best-practices,seo", "--form-factor=mobile",
+             "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+             "--disable-component-update --disable-sync --no-first-run"],
+            capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=300,
+        )
+        if result.returncode != 0 or not out.exists():
+            return f"lighthouse failed on /{path}: {result.stderr[-400:]}"
+        report = json.loads(out.read_text(encoding="utf-8"))
+        scores["/" + path] = {key: round((cat["score"] or 0) * 100) for key, cat in report["categories"].items()}
+        failing = [f"{a['id']} ({a['score']})" for a in report["audits"].values()
+                   if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") == "binary"]
+        scores["/" + path]["_failing"] = failing[:8]
+    return scores
+
+
+# Report -----------------------------------------------------------------------------------------
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f", {kb / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    return f"{cpu}, {os.cpu_count()} cores{mem}, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=3, help="builds per timing (median)")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--output", default=str(ROOT / "BENCHMARKS.md"))
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    results: dict = {}
+    print("timing full builds (macros on / pre-rendered)…", flush=True)
+    with_macros = timed_build(ROOT, args.runs)
+    without = timed_build(prerendered_copy(work / "prerendered"), args.runs)
+    results["build"] = {"macros": with_macros, "prerendered": without,
+                        "overhead_pct": (with_macros - without) / without * 100}
+
+    print("timing synthetic sites…", flush=True)
+    scaling = {}
+    for count in (100, 500, 1000):
+        scaling[count] = timed_build(synthetic_copy(work / f"synthetic-{count}", count), max(1, args.runs - 1))
+    results["scaling"] = scaling
+
+    print("measuring page weight…", flush=True)
+    site = work / "site"
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+                   cwd=ROOT, env=ENV, check=True)
+    pages = site_pages(site)
+    render = {str(p.relative_to(site).parent).replace(".", "") : render_weight(site, p) for p in pages}
+    server, base_url = serve(site)
+    idle = idle_weight(base_url, [p + "/" if p else "" for p in render])
+    index = (site / "search" / "search_index.json").read_bytes()
+    text = sum(len(BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")
+                   .select_one("article").get_text(" ").encode()) for p in pages)
+    results["weight"] = {"render": render, "idle": idle, "index_raw": len(index), "index_gz": gz(index),
+                         "text": text}
+
+    light = "skipped (--no-lighthouse)"
+    if not args.no_lighthouse:
+        print("running Lighthouse…", flush=True)
+        light = lighthouse(base_url, ROOT / ".bench" / "node")
+    results["lighthouse"] = light
+    server.shutdown()
+    shutil.rmtree(work, ignore_errors=True)
+
+    report, ok = write_report(results, args)
+    Path(args.output).write_text(report, encoding="utf-8")
+    print(report)
+    return 0 if ok else 1
+
+
+def write_report(r: dict, args) -> tuple[str, bool]:
+    kb = lambda b: b / 1024  # noqa: E731
+    render_max = max(r["weight"]["render"].values())
+    idle_max = max(r["weight"]["idle"].values())
+    ratio = r["scaling"][1000] / r["scaling"][100]
+    overhead = r["build"]["overhead_pct"]
+    light = r["lighthouse"]
+    if isinstance(light, dict):
+        light_ok = all(v >= BUDGETS["lighthouse"] for s in light.values() for k, v in s.items() if k != "_failing")
+    else:
+        light_ok = False
+    checks = [
+        ("HTML + CSS + JS to render a page, compressed (largest page)", f"{kb(render_max):.1f} KB",
+         f"≤ {BUDGETS['render_kb']:.0f} KB", kb(render_max) <= BUDGETS["render_kb"]),
+        ("Everything fetched until idle, search index included (largest page)", f"{kb(idle_max):.1f} KB",
+         f"≤ {BUDGETS['idle_kb']:.0f} KB", kb(idle_max) <= BUDGETS["idle_kb"]),
+        ("Macros' added build time", f"{overhead:+.1f} %", f"≤ {BUDGETS['macro_overhead_pct']:.0f} %",
+         overhead <= BUDGETS["macro_overhead_pct"]),
+        ("Build time 1,000 pages / 100 pages", f"{ratio:.2f}×", f"≤ {BUDGETS['scaling_ratio']:.0f}×",
+         ratio <= BUDGETS["scaling_ratio"]),
+        ("Lighthouse mobile, 4 categories, 3 pages", "see below", "all 100", light_ok),
+    ]
+    ok = all(c[3] for c in checks)
+    lines = [
+        "# Benchmarks",
+        "",
+        "Made by `make bench` (`tests/bench/run_bench.py`); do not edit by hand. One run, one machine.",
+        "",
+        f"- Date: {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
+        f"- Machine: {machine()}",
+        f"- Timings: median of {args.runs} strict builds (synthetic sites: {max(1, args.runs - 1)})",
+        "",
+        "## Budgets",
+        "",
+        "| Measure | Result | Budget | Met |",
+        "|---|---|---|---|",
+        *[f"| {name} | {value} | {budget} | {'yes' if met else '**no**'} |" for name, value, budget, met in checks],
+        "",
+        "## Build time",
+        "",
+        "| Build | Seconds |",
+        "|---|---|",
+        f"| Full site, macros on | {r['build']['macros']:.2f} |",
+        f"| Same pages, macros pre-rendered, plugin off | {r['build']['prerendered']:.2f} |",
+        f"| Ratio (on / off) | {r['build']['macros'] / r['build']['prerendered']:.2f} |",
+        *[f"| {n:,} synthetic pages using the macros (plus the site) | {t:.2f} |" for n, t in r["scaling"].items()],
+        "",
+        "## Page weight (compressed, gzip level 6)",
+        "",
+        "| Page | Render: HTML + CSS + JS (KB) | Until idle, all requests (KB) |",
+        "|---|---|---|",
+        *[f"| /{p}{'/' if p else ''} | {kb(v):.1f} | {kb(r['weight']['idle'][p + '/' if p else '']):.1f} |"
+          for p, v in sorted(r["weight"]["render"].items())],
+        "",
+        "## Search index",
+        "",
+        f"- Index: {kb(r['weight']['index_raw']):.1f} KB raw, {kb(r['weight']['index_gz']):.1f} KB compressed",
+        f"- Page text it indexes: {kb(r['weight']['text']):.1f} KB",
+        f"- Index / text: {r['weight']['index_raw'] / r['weight']['text']:.2f}×",
+        "",
+        "## Lighthouse (mobile)",
+        "",
+    ]
+    if isinstance(light, dict):
+        lines += ["| Page | Performance | Accessibility | Best practices | SEO | Failing audits |", "|---|---|---|---|---|---|"]
+        for page, s in light.items():
+            lines.append(f"| {page} | {s.get('performance')} | {s.get('accessibility')} | "
+                         f"{s.get('best-practices')} | {s.get('seo')} | {', '.join(s['_failing']) or '–'} |")
+    else:
+        lines.append(f"Not measured: {light}")
+    lines.append("")
+    return "\n".join(lines), ok
+
+
+if __name__ == "__main__":
+    sys.exit(main())
