@@ -37,8 +37,29 @@ system-deps: ## Install Debian's chromium (browser tests) and a Java runtime (HT
 	@test -x "$(CHROMIUM)" || { echo "ERROR: $(CHROMIUM) not found; browser tests cannot run"; exit 1; }
 	@command -v java >/dev/null || { echo "ERROR: java not found; the HTML checker cannot run"; exit 1; }
 
-test: $(BIN)/.installed system-deps ## Run every check: data, macros, build, browser
+lint: $(BIN)/.installed ## Style checks: ruff, YAML, Markdown, spelling, data and workflow schemas
+	$(BIN)/ruff check macros tests
+	$(BIN)/ruff format --check macros tests
+	$(BIN)/yamllint -c .yamllint.yml --strict data mkdocs.yml .github tests/search-queries.yml .pre-commit-config.yaml
+	$(BIN)/pymarkdown --config .pymarkdown.yml scan -r docs README.md CONTRIBUTING.md
+	$(BIN)/python -m tests.spellcheck
+	$(BIN)/check-jsonschema --schemafile data/schema/glossary.schema.json data/glossary.yml
+	$(BIN)/check-jsonschema --schemafile data/schema/sources.schema.json data/sources.yml
+	$(BIN)/check-jsonschema --schemafile data/schema/misconceptions.schema.json data/misconceptions.yml
+	$(BIN)/check-jsonschema --schemafile data/schema/facts.schema.json data/facts.yml
+	$(BIN)/check-jsonschema --schemafile data/schema/checklist.schema.json data/checklists/*.yml
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-forms .github/ISSUE_TEMPLATE/[!c]*.yml
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-config .github/ISSUE_TEMPLATE/config.yml
+
+test: $(BIN)/.installed system-deps lint ## Run every check: lint, data, macros, build, browser
 	$(BIN)/python -m pytest
+
+stale: $(BIN)/.installed ## List pages whose reviewed date is more than 12 months old
+	$(BIN)/python -m tests.stale $(if $(CI),--github,)
+
+linkcheck: build ## Check external links (needs internet; never part of make test)
+	$(BIN)/python -m tests.linkcheck site
 
 bench: $(BIN)/.installed system-deps ## Measure build time, scaling, page weight, Lighthouse; writes BENCHMARKS.md
 	$(BIN)/python -m tests.bench.run_bench

@@ -9,8 +9,8 @@ import posixpath
 from pathlib import Path
 
 from . import render
-from .theme_html import fix_theme_markup
 from .data import load_data
+from .theme_html import fix_theme_markup
 
 
 def define_env(env):

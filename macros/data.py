@@ -96,12 +96,9 @@ def _schema_error_message(rel: str, document, error: jsonschema.ValidationError)
         extras = sorted(set(error.instance) - set(allowed))
         bad = extras[0] if extras else "?"
         return (
-            f"{rel} entry {entry} field '{bad}': unknown field{suggest(bad, allowed)}"
-            f" (allowed: {', '.join(allowed)})"
+            f"{rel} entry {entry} field '{bad}': unknown field{suggest(bad, allowed)} (allowed: {', '.join(allowed)})"
         )
-    if error.validator == "anyOf" and error.schema.get("anyOf") and all(
-        "required" in s for s in error.schema["anyOf"]
-    ):
+    if error.validator == "anyOf" and error.schema.get("anyOf") and all("required" in s for s in error.schema["anyOf"]):
         options = " or ".join(f"'{s['required'][0]}'" for s in error.schema["anyOf"])
         return f"{rel} entry {entry} field {options}: one of these is required"
     fld = fields[-1] if fields else "(entry)"
@@ -198,7 +195,9 @@ def load_data(data_dir: Path | str) -> Data:
         _check_refs(rel, "(top level)", "source", document["source"], sources, "source", "data/sources.yml")
         items = _index(rel, document["items"])
         for item in document["items"]:
-            _check_refs(rel, f"item '{item['id']}'", "source", item.get("source"), sources, "source", "data/sources.yml")
+            _check_refs(
+                rel, f"item '{item['id']}'", "source", item.get("source"), sources, "source", "data/sources.yml"
+            )
         checklists[path.stem] = {**document, "id": path.stem, "items_by_id": items}
 
     return Data(

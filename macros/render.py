@@ -20,7 +20,20 @@ CONFIDENCE = {
     "L": "low: single blog, vendor or forum",
 }
 STATUS = {"confirmed": "confirmed", "expected": "expected, not yet confirmed", "unconfirmed": "not confirmed"}
-MONTHS = "January February March April May June July August September October November December".split()
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 class UnknownIdError(Exception):

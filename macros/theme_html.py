@@ -17,8 +17,12 @@ _EMPTY_TABINDEX = re.compile(r'\s+tabindex=""')
 
 
 def fix_theme_markup(html: str) -> str:
-    """Drop autocomplete from checkboxes, empty tabindex and dangling __toc labels; nothing else."""
+    """Drop autocomplete from checkboxes, empty tabindex and dangling __toc labels; name the search dialog."""
     html = _CHECKBOX.sub(lambda m: _AUTOCOMPLETE.sub("", m.group(0)), html)
+    # The search overlay is a dialog without a name (axe/Lighthouse rule aria-dialog-name).
+    html = html.replace(
+        'data-md-component="search" role="dialog">', 'data-md-component="search" role="dialog" aria-label="Search">'
+    )
     if 'id="__toc"' not in html:
         html = html.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
     return _EMPTY_TABINDEX.sub("", html)

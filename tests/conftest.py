@@ -13,7 +13,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", ".ruff_cache")
+COPY_IGNORE = shutil.ignore_patterns(
+    ".venv", "site", ".git", "__pycache__", ".pytest_cache", ".ruff_cache", ".bench", "node_modules"
+)
 
 
 def run_build(project: Path, out: Path) -> subprocess.CompletedProcess:
@@ -37,9 +39,16 @@ def site_dir(tmp_path_factory) -> Path:
     return out
 
 
+def copy_project(dest: Path) -> Path:
+    """Copy the project's files into `dest` as a fresh git repository ("Last updated" needs git)."""
+    shutil.copytree(ROOT, dest, ignore=COPY_IGNORE)
+    git = ["git", "-c", "user.name=test", "-c", "user.email=test@example.invalid"]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "copy"]):
+        subprocess.run([*git, *args], cwd=dest, check=True, capture_output=True)
+    return dest
+
+
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A throwaway copy of the project to break on purpose."""
-    dest = tmp_path / "project"
-    shutil.copytree(ROOT, dest, ignore=COPY_IGNORE)
-    return dest
+    return copy_project(tmp_path / "project")

@@ -20,15 +20,13 @@ import sys
 import tempfile
 import threading
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
-import yaml
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[2]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", ".bench", "node_modules")
 CHROMIUM = "/usr/bin/chromium"
 LIGHTHOUSE_PAGES = ["", "guides/what-certification-guarantees/", "guides/verify-a-certificate/"]
 
@@ -52,7 +50,10 @@ def timed_build(project: Path, runs: int) -> float:
         start = time.perf_counter()
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
-            cwd=project, env=ENV, capture_output=True, text=True,
+            cwd=project,
+            env=ENV,
+            capture_output=True,
+            text=True,
         )
         times.append(time.perf_counter() - start)
         shutil.rmtree(out, ignore_errors=True)
@@ -62,8 +63,9 @@ def timed_build(project: Path, runs: int) -> float:
 
 
 def copy_project(dest: Path) -> Path:
-    shutil.copytree(ROOT, dest, ignore=COPY_IGNORE)
-    return dest
+    from tests.conftest import copy_project as copy_as_git_repo
+
+    return copy_as_git_repo(dest)
 
 
 def prerendered_copy(dest: Path) -> Path:
@@ -97,8 +99,10 @@ def prerendered_copy(dest: Path) -> Path:
     start = cfg.index("  - macros:")
     end = cfg.index("  - redirects:")
     cfg = cfg[:start] + cfg[end:]
-    cfg = cfg.replace("markdown_extensions:\n  - abbr\n",
-                      "markdown_extensions:\n  - abbr:\n      glossary: " + json.dumps(abbr_glossary) + "\n")
+    cfg = cfg.replace(
+        "markdown_extensions:\n  - abbr\n",
+        "markdown_extensions:\n  - abbr:\n      glossary: " + json.dumps(abbr_glossary) + "\n",
+    )
     cfg_file.write_text(cfg, encoding="utf-8")
     return dest
 
@@ -112,7 +116,8 @@ audience: [exporter]
 
 # Synthetic page {n}
 
-A {{{{ term("certification-body") }}}} audits your {{{{ term("qms") }}}} at least once a year. {{{{ cite("iso-certification") }}}}
+A {{{{ term("certification-body") }}}} audits your {{{{ term("qms") }}}} at least once a year.
+{{{{ cite("iso-certification") }}}}
 
 {{{{ fact("current-edition") }}}}
 
@@ -137,8 +142,10 @@ def synthetic_copy(dest: Path, count: int) -> Path:
     for n in range(count):
         (folder / f"page-{n:04d}.md").write_text(SYNTHETIC_PAGE.format(n=n), encoding="utf-8")
     cfg_file = dest / "mkdocs.yml"
-    cfg_file.write_text(cfg_file.read_text(encoding="utf-8").replace(
-        "# Build\n", "# Build\nnot_in_nav: |\n  /synthetic/\n", 1), encoding="utf-8")
+    cfg_file.write_text(
+        cfg_file.read_text(encoding="utf-8").replace("# Build\n", "# Build\nnot_in_nav: |\n  /synthetic/\n", 1),
+        encoding="utf-8",
+    )
     return dest
 
 
@@ -150,8 +157,7 @@ def gz(data: bytes) -> int:
 
 
 def site_pages(site: Path) -> list[Path]:
-    return [p for p in sorted(site.rglob("index.html"))
-            if "md-content" in p.read_text(encoding="utf-8")]
+    return [p for p in sorted(site.rglob("index.html")) if "md-content" in p.read_text(encoding="utf-8")]
 
 
 def render_weight(site: Path, page: Path) -> int:
@@ -212,7 +218,7 @@ def idle_weight(base_url: str, paths: list[str]) -> dict[str, int]:
             context = browser.new_context()
             tab = context.new_page()
             sizes: list[int] = []
-            tab.on("requestfinished", lambda req: sizes.append(req.sizes()["responseBodySize"]))
+            tab.on("requestfinished", lambda req, sizes=sizes: sizes.append(req.sizes()["responseBodySize"]))
             tab.goto(base_url + path, wait_until="networkidle")
             tab.wait_for_timeout(500)
             weights[path] = sum(sizes)
@@ -229,7 +235,8 @@ def lighthouse(base_url: str, node_dir: Path) -> dict[str, dict[str, int]] | str
     if not binary.exists():
         install = subprocess.run(
             ["npm", "install", "--no-audit", "--no-fund", "--prefix", str(node_dir), "lighthouse@13.5.0"],
-            capture_output=True, text=True,
+            capture_output=True,
+            text=True,
         )
         if install.returncode != 0:
             return f"npm install lighthouse failed: {install.stderr[-400:]}"
@@ -237,18 +244,31 @@ def lighthouse(base_url: str, node_dir: Path) -> dict[str, dict[str, int]] | str
     for path in LIGHTHOUSE_PAGES:
         out = node_dir / "report.json"
         result = subprocess.run(
-            [str(binary), base_url + path, "--quiet", "--output=json", f"--output-path={out}",
-             "--only-categories=performance,accessibility,best-practices,seo", "--form-factor=mobile",
-             "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-             "--disable-component-update --disable-sync --no-first-run"],
-            capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=300,
+            [
+                str(binary),
+                base_url + path,
+                "--quiet",
+                "--output=json",
+                f"--output-path={out}",
+                "--only-categories=performance,accessibility,best-practices,seo",
+                "--form-factor=mobile",
+                "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+                "--disable-component-update --disable-sync --no-first-run",
+            ],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "CHROME_PATH": CHROMIUM},
+            timeout=300,
         )
         if result.returncode != 0 or not out.exists():
             return f"lighthouse failed on /{path}: {result.stderr[-400:]}"
         report = json.loads(out.read_text(encoding="utf-8"))
         scores["/" + path] = {key: round((cat["score"] or 0) * 100) for key, cat in report["categories"].items()}
-        failing = [f"{a['id']} ({a['score']})" for a in report["audits"].values()
-                   if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") == "binary"]
+        failing = [
+            f"{a['id']} ({a['score']})"
+            for a in report["audits"].values()
+            if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") == "binary"
+        ]
         scores["/" + path]["_failing"] = failing[:8]
     return scores
 
@@ -271,7 +291,8 @@ def machine() -> str:
         mem = f", {kb / 1024 / 1024:.0f} GiB RAM"
     except (OSError, ValueError, IndexError):
         pass
-    return f"{cpu}, {os.cpu_count()} cores{mem}, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+    system = f"{platform.system()} {platform.release()}"
+    return f"{cpu}, {os.cpu_count()} cores{mem}, {system}, Python {platform.python_version()}"
 
 
 def main() -> int:
@@ -286,8 +307,11 @@ def main() -> int:
     print("timing full builds (macros on / pre-rendered)…", flush=True)
     with_macros = timed_build(ROOT, args.runs)
     without = timed_build(prerendered_copy(work / "prerendered"), args.runs)
-    results["build"] = {"macros": with_macros, "prerendered": without,
-                        "overhead_pct": (with_macros - without) / without * 100}
+    results["build"] = {
+        "macros": with_macros,
+        "prerendered": without,
+        "overhead_pct": (with_macros - without) / without * 100,
+    }
 
     print("timing synthetic sites…", flush=True)
     scaling = {}
@@ -297,17 +321,22 @@ def main() -> int:
 
     print("measuring page weight…", flush=True)
     site = work / "site"
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-                   cwd=ROOT, env=ENV, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+        cwd=ROOT,
+        env=ENV,
+        check=True,
+    )
     pages = site_pages(site)
-    render = {str(p.relative_to(site).parent).replace(".", "") : render_weight(site, p) for p in pages}
+    render = {str(p.relative_to(site).parent).replace(".", ""): render_weight(site, p) for p in pages}
     server, base_url = serve(site)
     idle = idle_weight(base_url, [p + "/" if p else "" for p in render])
     index = (site / "search" / "search_index.json").read_bytes()
-    text = sum(len(BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")
-                   .select_one("article").get_text(" ").encode()) for p in pages)
-    results["weight"] = {"render": render, "idle": idle, "index_raw": len(index), "index_gz": gz(index),
-                         "text": text}
+    text = sum(
+        len(BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser").select_one("article").get_text(" ").encode())
+        for p in pages
+    )
+    results["weight"] = {"render": render, "idle": idle, "index_raw": len(index), "index_gz": gz(index), "text": text}
 
     light = "skipped (--no-lighthouse)"
     if not args.no_lighthouse:
@@ -335,14 +364,30 @@ def write_report(r: dict, args) -> tuple[str, bool]:
     else:
         light_ok = False
     checks = [
-        ("HTML + CSS + JS to render a page, compressed (largest page)", f"{kb(render_max):.1f} KB",
-         f"≤ {BUDGETS['render_kb']:.0f} KB", kb(render_max) <= BUDGETS["render_kb"]),
-        ("Everything fetched until idle, search index included (largest page)", f"{kb(idle_max):.1f} KB",
-         f"≤ {BUDGETS['idle_kb']:.0f} KB", kb(idle_max) <= BUDGETS["idle_kb"]),
-        ("Macros' added build time", f"{overhead:+.1f} %", f"≤ {BUDGETS['macro_overhead_pct']:.0f} %",
-         overhead <= BUDGETS["macro_overhead_pct"]),
-        ("Build time 1,000 pages / 100 pages", f"{ratio:.2f}×", f"≤ {BUDGETS['scaling_ratio']:.0f}×",
-         ratio <= BUDGETS["scaling_ratio"]),
+        (
+            "HTML + CSS + JS to render a page, compressed (largest page)",
+            f"{kb(render_max):.1f} KB",
+            f"≤ {BUDGETS['render_kb']:.0f} KB",
+            kb(render_max) <= BUDGETS["render_kb"],
+        ),
+        (
+            "Everything fetched until idle, search index included (largest page)",
+            f"{kb(idle_max):.1f} KB",
+            f"≤ {BUDGETS['idle_kb']:.0f} KB",
+            kb(idle_max) <= BUDGETS["idle_kb"],
+        ),
+        (
+            "Macros' added build time",
+            f"{overhead:+.1f} %",
+            f"≤ {BUDGETS['macro_overhead_pct']:.0f} %",
+            overhead <= BUDGETS["macro_overhead_pct"],
+        ),
+        (
+            "Build time 1,000 pages / 100 pages",
+            f"{ratio:.2f}×",
+            f"≤ {BUDGETS['scaling_ratio']:.0f}×",
+            ratio <= BUDGETS["scaling_ratio"],
+        ),
         ("Lighthouse mobile, 4 categories, 3 pages", "see below", "all 100", light_ok),
     ]
     ok = all(c[3] for c in checks)
@@ -351,7 +396,7 @@ def write_report(r: dict, args) -> tuple[str, bool]:
         "",
         "Made by `make bench` (`tests/bench/run_bench.py`); do not edit by hand. One run, one machine.",
         "",
-        f"- Date: {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
+        f"- Date: {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}",
         f"- Machine: {machine()}",
         f"- Timings: median of {args.runs} strict builds (synthetic sites: {max(1, args.runs - 1)})",
         "",
@@ -374,8 +419,10 @@ def write_report(r: dict, args) -> tuple[str, bool]:
         "",
         "| Page | Render: HTML + CSS + JS (KB) | Until idle, all requests (KB) |",
         "|---|---|---|",
-        *[f"| /{p}{'/' if p else ''} | {kb(v):.1f} | {kb(r['weight']['idle'][p + '/' if p else '']):.1f} |"
-          for p, v in sorted(r["weight"]["render"].items())],
+        *[
+            f"| /{p}{'/' if p else ''} | {kb(v):.1f} | {kb(r['weight']['idle'][p + '/' if p else '']):.1f} |"
+            for p, v in sorted(r["weight"]["render"].items())
+        ],
         "",
         "## Search index",
         "",
@@ -387,10 +434,15 @@ def write_report(r: dict, args) -> tuple[str, bool]:
         "",
     ]
     if isinstance(light, dict):
-        lines += ["| Page | Performance | Accessibility | Best practices | SEO | Failing audits |", "|---|---|---|---|---|---|"]
+        lines += [
+            "| Page | Performance | Accessibility | Best practices | SEO | Failing audits |",
+            "|---|---|---|---|---|---|",
+        ]
         for page, s in light.items():
-            lines.append(f"| {page} | {s.get('performance')} | {s.get('accessibility')} | "
-                         f"{s.get('best-practices')} | {s.get('seo')} | {', '.join(s['_failing']) or '–'} |")
+            lines.append(
+                f"| {page} | {s.get('performance')} | {s.get('accessibility')} | "
+                f"{s.get('best-practices')} | {s.get('seo')} | {', '.join(s['_failing']) or '–'} |"
+            )
     else:
         lines.append(f"Not measured: {light}")
     lines.append("")

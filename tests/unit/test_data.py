@@ -120,8 +120,10 @@ def test_date_must_be_iso(data_dir):
 
 def test_fact_unknown_source(data_dir):
     with (data_dir / "facts.yml").open("a", encoding="utf-8") as handle:
-        handle.write('- key: test-fact\n  value: "x"\n  statement: "A fact for the test."\n  status: confirmed\n'
-                     '  as_of: "2026-11-23"\n  source: [gacy]\n')
+        handle.write(
+            '- key: test-fact\n  value: "x"\n  statement: "A fact for the test."\n  status: confirmed\n'
+            '  as_of: "2026-11-23"\n  source: [gacy]\n'
+        )
     msg = error_of(data_dir)
     assert "unknown source 'gacy' in data/facts.yml entry 'test-fact' field 'source'" in msg
     assert "did you mean 'gaci'?" in msg

@@ -8,29 +8,81 @@ import pytest
 from macros import render
 from macros.data import Data
 
-SOURCE = {"id": "iso-cert", "title": "Certification", "publisher": "ISO", "url": "https://www.iso.org/c.html",
-          "accessed": "2026-11-23", "confidence": "H"}
+SOURCE = {
+    "id": "iso-cert",
+    "title": "Certification",
+    "publisher": "ISO",
+    "url": "https://www.iso.org/c.html",
+    "accessed": "2026-11-23",
+    "confidence": "H",
+}
 EVIL = "<script>alert(1)</script>"
 
 
 def make_data(**overrides) -> Data:
     glossary = {
-        "cb": {"id": "cb", "term": "Certification body", "abbr": "CB", "short": 'Audits and "certifies".',
-               "long": "Long text.", "aka": ["registrar"], "source": ["iso-cert"], "related": ["qms"]},
-        "qms": {"id": "qms", "term": "Quality management system", "short": "How a firm runs quality.",
-                "long": "QMS long.", "source": ["iso-cert"]},
+        "cb": {
+            "id": "cb",
+            "term": "Certification body",
+            "abbr": "CB",
+            "short": 'Audits and "certifies".',
+            "long": "Long text.",
+            "aka": ["registrar"],
+            "source": ["iso-cert"],
+            "related": ["qms"],
+        },
+        "qms": {
+            "id": "qms",
+            "term": "Quality management system",
+            "short": "How a firm runs quality.",
+            "long": "QMS long.",
+            "source": ["iso-cert"],
+        },
     }
-    checklists = {"red-flags": {"id": "red-flags", "title": "Red flags", "audience": "buyer", "intro": "Use it.",
-                                "source": ["iso-cert"], "items": [
-                                    {"id": "in-register", "check": "In register", "evidence": "Search result",
-                                     "why": "Fakes exist", "source": ["iso-cert"]},
-                                    {"id": "scope", "check": "Scope fits", "evidence": "Scope text"}]}}
-    facts = {"edition": {"key": "edition", "value": "ISO 9001:2015", "statement": "It is 2015.",
-                         "status": "expected", "as_of": "2026-07-01", "source": ["iso-cert"]}}
-    misconceptions = {"iso-certifies": {"id": "iso-certifies", "myth": "ISO certified us", "fact": "It did not.",
-                                        "source": ["iso-cert"]}}
-    base = dict(glossary=glossary, sources={"iso-cert": SOURCE}, checklists=checklists, facts=facts,
-                misconceptions=misconceptions)
+    checklists = {
+        "red-flags": {
+            "id": "red-flags",
+            "title": "Red flags",
+            "audience": "buyer",
+            "intro": "Use it.",
+            "source": ["iso-cert"],
+            "items": [
+                {
+                    "id": "in-register",
+                    "check": "In register",
+                    "evidence": "Search result",
+                    "why": "Fakes exist",
+                    "source": ["iso-cert"],
+                },
+                {"id": "scope", "check": "Scope fits", "evidence": "Scope text"},
+            ],
+        }
+    }
+    facts = {
+        "edition": {
+            "key": "edition",
+            "value": "ISO 9001:2015",
+            "statement": "It is 2015.",
+            "status": "expected",
+            "as_of": "2026-07-01",
+            "source": ["iso-cert"],
+        }
+    }
+    misconceptions = {
+        "iso-certifies": {
+            "id": "iso-certifies",
+            "myth": "ISO certified us",
+            "fact": "It did not.",
+            "source": ["iso-cert"],
+        }
+    }
+    base = dict(
+        glossary=glossary,
+        sources={"iso-cert": SOURCE},
+        checklists=checklists,
+        facts=facts,
+        misconceptions=misconceptions,
+    )
     base.update(overrides)
     return Data(**base)
 
@@ -72,7 +124,7 @@ def test_cite_links_each_source():
 def test_cite_needs_an_id_and_a_known_one():
     with pytest.raises(render.UnknownIdError, match="needs at least one source id"):
         render.cite(make_data(), (), "index.md")
-    with pytest.raises(render.UnknownIdError, match="unknown source 'iso-crt'.*did you mean 'iso-cert'"):
+    with pytest.raises(render.UnknownIdError, match=r"unknown source 'iso-crt'.*did you mean 'iso-cert'"):
         render.cite(make_data(), ("iso-crt",), "index.md")
 
 
@@ -112,8 +164,12 @@ def test_misconceptions_myth_and_fact():
 
 
 def test_sources_sorted_html_with_anchor():
-    data = make_data(sources={"b": {**SOURCE, "id": "b", "publisher": "Zeta"},
-                              "a": {**SOURCE, "id": "a", "publisher": "Alpha", "date": "2016-01-13"}})
+    data = make_data(
+        sources={
+            "b": {**SOURCE, "id": "b", "publisher": "Zeta"},
+            "a": {**SOURCE, "id": "a", "publisher": "Alpha", "date": "2016-01-13"},
+        }
+    )
     out = render.sources(data)
     assert out.index('<li id="a">') < out.index('<li id="b">')
     assert "published 13 January 2016" in out and "accessed 23 November 2026" in out
@@ -128,7 +184,7 @@ def test_fact_parts():
     assert statement.startswith("It is 2015. Status: expected, not yet confirmed. *(As of 1 July 2026.)*")
     with pytest.raises(render.UnknownIdError, match="part must be"):
         render.fact(data, "edition", "index.md", "colour")
-    with pytest.raises(render.UnknownIdError, match="unknown fact 'editon'.*did you mean 'edition'"):
+    with pytest.raises(render.UnknownIdError, match=r"unknown fact 'editon'.*did you mean 'edition'"):
         render.fact(data, "editon", "index.md")
 
 

@@ -2,8 +2,10 @@ from macros.theme_html import fix_theme_markup
 
 
 def test_autocomplete_removed_from_checkboxes_only():
-    html = ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
-            '<input type="text" class="md-search__input" autocomplete="off">')
+    html = (
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
+        '<input type="text" class="md-search__input" autocomplete="off">'
+    )
     assert fix_theme_markup(html) == (
         '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'
         '<input type="text" class="md-search__input" autocomplete="off">'
@@ -20,3 +22,10 @@ def test_toc_label_kept_when_toggle_exists_and_unlinked_when_not():
     with_toggle = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">' + label
     assert fix_theme_markup(with_toggle) == with_toggle
     assert fix_theme_markup(label) == '<label class="md-nav__title">Table of contents</label>'
+
+
+def test_search_dialog_gets_a_name():
+    html = '<div class="md-search" data-md-component="search" role="dialog">'
+    assert fix_theme_markup(html) == (
+        '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">'
+    )

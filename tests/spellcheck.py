@@ -1,0 +1,60 @@
+"""Spell check for pages and data, with the project's word list (tests/wordlist.txt).
+
+Usage: python -m tests.spellcheck [FILES...]   (no files: every page in docs/ and every data file)
+Unknown words are printed as FILE:LINE: word. Real words the dictionary lacks (ISO and machining
+terms, publisher names, British spellings) go in tests/wordlist.txt, one per line.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from spellchecker import SpellChecker
+
+ROOT = Path(__file__).resolve().parents[1]
+WORDLIST = ROOT / "tests" / "wordlist.txt"
+_MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+_SKIP = re.compile(r"https?://\S+|`[^`]*`|\{ *#[^}]*\}|<[^>]+>")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*[A-Za-z]")
+
+
+def project_words() -> set[str]:
+    lines = WORDLIST.read_text(encoding="utf-8").splitlines()
+    return {line.strip().lower() for line in lines if line.strip() and not line.startswith("#")}
+
+
+def default_files() -> list[Path]:
+    return sorted((ROOT / "docs").rglob("*.md")) + sorted((ROOT / "data").rglob("*.yml"))
+
+
+def unknown_words(path: Path, checker: SpellChecker, allowed: set[str]) -> list[tuple[int, str]]:
+    found = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.lstrip().startswith(("# yaml-language-server", "url:")):
+            continue
+        text = _SKIP.sub(" ", _MACRO.sub(" ", line))
+        for word in _WORD.findall(text):
+            word = re.sub(r"['’]s$", "", word)
+            lower = word.lower()
+            if word.isupper() or len(word) < 3 or lower in allowed or lower in checker:
+                continue
+            found.append((number, word))
+    return found
+
+
+def main(argv: list[str]) -> int:
+    files = [Path(a) for a in argv] or default_files()
+    checker, allowed = SpellChecker(), project_words()
+    problems = 0
+    for path in files:
+        for number, word in unknown_words(path, checker, allowed):
+            rel = path.resolve().relative_to(ROOT) if path.resolve().is_relative_to(ROOT) else path
+            print(f"{rel}:{number}: unknown word '{word}' (fix it, or add it to tests/wordlist.txt)")
+            problems += 1
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
