@@ -95,3 +95,27 @@ def test_light_dark_toggle_switches_and_remembers(page, base_url):
     assert {before, after} == {"default", "slate"}
     page.goto(base_url + "reference/glossary/", wait_until="networkidle")
     assert page.get_attribute("body", "data-md-color-scheme") == after
+
+
+def test_copy_link_to_a_section(browser, base_url):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
+    tab.goto(base_url + "guides/verify-a-certificate/", wait_until="networkidle")
+    link = tab.locator("h2#check-the-register a.headerlink")
+    assert "copy" in (link.get_attribute("title") or "").lower()
+    tab.locator("h2#check-the-register").hover()
+    link.click()
+    tab.wait_for_timeout(300)
+    copied = tab.evaluate("navigator.clipboard.readText()")
+    context.close()
+    assert copied == base_url + "guides/verify-a-certificate/#check-the-register"
+
+
+def test_print_hides_navigation_and_shows_link_addresses(page, base_url):
+    page.goto(base_url + "reference/sources/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-search", ".md-footer", "a.md-content__button"):
+        assert not page.locator(selector).first.is_visible(), f"{selector} is printed"
+    external = page.locator("article li a[href^='http']:not(.cite)").first
+    after = external.evaluate("a => getComputedStyle(a, '::after').content")
+    assert external.get_attribute("href") in after

@@ -113,7 +113,7 @@ def test_checklist_item_error_names_item(data_dir):
 
 
 def test_date_must_be_iso(data_dir):
-    edit(data_dir / "facts.yml", 'as_of: "2026-11-23"', 'as_of: "23/11/2026"')
+    edit(data_dir / "facts.yml", 'as_of: "2026-06-05"', 'as_of: "05/06/2026"')
     msg = error_of(data_dir)
     assert "data/facts.yml entry 'current-edition' field 'as_of'" in msg
 

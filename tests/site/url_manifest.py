@@ -1,0 +1,93 @@
+"""The manifest of published URLs (tests/published-urls.txt): write it, and check a build against it.
+
+Every page URL and every anchor inside a page's content is listed. A build passes when each listed
+URL still resolves (to the page, or through a mkdocs-redirects stub) and each anchor still exists.
+Run `make manifest` after adding pages or anchors; removing a line is a deliberate, reviewed act.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+from bs4 import BeautifulSoup
+
+MANIFEST = Path(__file__).resolve().parents[1] / "published-urls.txt"
+HEADER = (
+    "# Every published URL and in-page anchor. Tests fail if a build loses one.\n"
+    "# Moved a page? Add a redirect in mkdocs.yml (plugins > redirects > redirect_maps); keep its lines here.\n"
+    "# Added pages or anchors? Run `make manifest` and commit this file.\n"
+)
+_REFRESH = re.compile(r'http-equiv="refresh"\s+content="\d+;\s*url=([^"]+)"', re.IGNORECASE)
+
+
+def _html_file(site: Path, url_path: str) -> Path:
+    return site / url_path / "index.html" if url_path == "" or url_path.endswith("/") else site / url_path
+
+
+def _redirect_target(html: str) -> str | None:
+    if "md-content" in html:
+        return None
+    match = _REFRESH.search(html)
+    return match.group(1) if match else None
+
+
+def _anchors(html: str) -> list[str]:
+    article = BeautifulSoup(html, "html.parser").select_one("article.md-content__inner")
+    if article is None:
+        return []
+    # The h1 is the page itself: its id is not an anchor anyone links to.
+    keep = article.select(":is(h2, h3, h4, h5, h6)[id], li.checklist-item[id], ol.sources-list > li[id]")
+    return [tag["id"] for tag in keep]
+
+
+def collect(site: Path) -> list[str]:
+    """All page URLs and their anchors in a built site, sorted."""
+    lines = []
+    for path in sorted(site.rglob("index.html")):
+        html = path.read_text(encoding="utf-8")
+        if _redirect_target(html) is not None or "md-content" not in html:
+            continue
+        url = str(path.relative_to(site).parent)
+        url = "/" if url == "." else f"/{url}/"
+        lines.append(url)
+        lines.extend(f"{url}#{anchor}" for anchor in _anchors(html))
+    return sorted(set(lines))
+
+
+def read_manifest(path: Path = MANIFEST) -> list[str]:
+    text = path.read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def check(site: Path, entries: list[str]) -> list[str]:
+    """Problems for manifest entries that the built site no longer serves."""
+    problems = []
+    for entry in entries:
+        url_path, _, anchor = entry.partition("#")
+        current, hops = url_path.lstrip("/"), 0
+        while True:
+            file = _html_file(site, current)
+            if not file.exists():
+                problems.append(f"{entry}: /{current} is gone (no page and no redirect)")
+                break
+            html = file.read_text(encoding="utf-8")
+            target = _redirect_target(html)
+            if target is None:
+                if anchor and anchor not in _anchors(html):
+                    problems.append(f"{entry}: anchor #{anchor} no longer exists on /{current}")
+                break
+            hops += 1
+            current = urlparse(urljoin("https://x/" + current, target)).path.lstrip("/")
+            if hops > 5:
+                problems.append(f"{entry}: redirect loop")
+                break
+    return problems
+
+
+if __name__ == "__main__":
+    site_dir = Path(sys.argv[1])
+    MANIFEST.write_text(HEADER + "\n".join(collect(site_dir)) + "\n", encoding="utf-8")
+    print(f"wrote {MANIFEST} ({len(read_manifest())} URLs)")
