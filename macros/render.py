@@ -152,7 +152,7 @@ def checklist(data: Data, ident: str, page: str) -> str:
 
 
 def misconceptions(data: Data, page: str) -> str:
-    """Every misconception as myth -> fact, each with its own heading and anchor."""
+    """Every misconception: the myth as a heading (and anchor), the fact below it."""
     blocks = []
     for entry in data.misconceptions.values():
         blocks.append(
@@ -160,7 +160,6 @@ def misconceptions(data: Data, page: str) -> str:
                 [
                     f"## {e(entry['myth'])} {{ #{entry['id']} }}",
                     "",
-                    f"**Myth:** {e(entry['myth'])}  ",
                     f"**Fact:** {e(entry['fact'])} {cite(data, tuple(entry['source']), page)}",
                 ]
             )

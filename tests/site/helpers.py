@@ -36,7 +36,9 @@ def article(doc: BeautifulSoup):
 
 def loaded_urls(doc: BeautifulSoup) -> list[str]:
     """URLs the browser fetches on its own when it renders the page (not links a reader clicks)."""
-    urls = [tag["src"] for tag in doc.find_all(["script", "img", "iframe", "audio", "video", "source"]) if tag.get("src")]
+    urls = [
+        tag["src"] for tag in doc.find_all(["script", "img", "iframe", "audio", "video", "source"]) if tag.get("src")
+    ]
     for tag in doc.find_all("link", href=True):
         rel = set(tag.get("rel") or [])
         if rel & {"stylesheet", "preload", "preconnect", "dns-prefetch", "icon", "modulepreload", "manifest"}:

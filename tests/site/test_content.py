@@ -11,8 +11,8 @@ import yaml
 
 from macros.data import load_data
 from macros.render import human_date
-from tests.site.helpers import article, page, pages, soup
 from tests.conftest import ROOT
+from tests.site.helpers import article, page, pages, soup
 
 DATA = load_data(ROOT / "data")
 DOCS = ROOT / "docs"
@@ -56,8 +56,12 @@ def test_every_citation_resolves_and_every_source_is_cited(site_dir):
         page_url = "https://site/" + str(path.relative_to(site_dir).parent) + "/"
         for link in article(soup(path)).select("a.cite"):
             target = urlparse(urljoin(page_url, link["href"]))
-            assert target.path.endswith("/reference/sources/"), f"{path}: citation {link['href']} misses the sources page"
-            assert target.fragment in anchors, f"{path.relative_to(site_dir)}: citation to missing source {target.fragment}"
+            assert target.path.endswith("/reference/sources/"), (
+                f"{path}: citation {link['href']} misses the sources page"
+            )
+            assert target.fragment in anchors, (
+                f"{path.relative_to(site_dir)}: citation to missing source {target.fragment}"
+            )
             cited.add(target.fragment)
     assert sorted(set(DATA.sources) - cited) == [], "sources never cited"
 

@@ -28,8 +28,10 @@ def test_renaming_a_page_without_redirect_fails_and_with_redirect_passes(project
     config_file = project_copy / "mkdocs.yml"
     config_text = config_file.read_text(encoding="utf-8").replace(old, new)
     for md in (project_copy / "docs").rglob("*.md"):
-        md.write_text(md.read_text(encoding="utf-8").replace("verify-a-certificate.md", "check-a-certificate.md"),
-                      encoding="utf-8")
+        md.write_text(
+            md.read_text(encoding="utf-8").replace("verify-a-certificate.md", "check-a-certificate.md"),
+            encoding="utf-8",
+        )
     config_file.write_text(config_text, encoding="utf-8")
     result = run_build(project_copy, tmp_path / "renamed")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -48,8 +50,9 @@ def test_renaming_a_page_without_redirect_fails_and_with_redirect_passes(project
 
 
 def test_redirects_point_at_existing_pages():
-    config = yaml.safe_load((Path(__file__).resolve().parents[2] / "mkdocs.yml").read_text(encoding="utf-8")
-                            .replace("!!python/name:", ""))
+    config = yaml.safe_load(
+        (Path(__file__).resolve().parents[2] / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python/name:", "")
+    )
     redirects = next(p["redirects"] for p in config["plugins"] if isinstance(p, dict) and "redirects" in p)
     docs = Path(__file__).resolve().parents[2] / "docs"
     for source, target in (redirects.get("redirect_maps") or {}).items():

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from macros.data import load_data
-from tests.site.helpers import article, is_external, loaded_urls, page, pages, soup
 from tests.conftest import ROOT, run_build
+from tests.site.helpers import article, is_external, loaded_urls, page, pages, soup
 
 DATA = load_data(ROOT / "data")
 
@@ -129,7 +129,9 @@ def test_unknown_term_in_a_page_fails_the_build(project_copy: Path, tmp_path: Pa
 @pytest.mark.slow
 def test_data_error_fails_the_build_with_file_entry_field(project_copy: Path, tmp_path: Path):
     with (project_copy / "data" / "misconceptions.yml").open("a", encoding="utf-8") as handle:
-        handle.write('\n- id: test-myth\n  myth: "A myth"\n  fact: "A fact for the test."\n  source: [iso-certifcation]\n')
+        handle.write(
+            '\n- id: test-myth\n  myth: "A myth"\n  fact: "A fact for the test."\n  source: [iso-certifcation]\n'
+        )
     result = run_build(project_copy, tmp_path / "out")
     assert result.returncode != 0
     log = result.stdout + result.stderr

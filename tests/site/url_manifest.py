@@ -2,7 +2,8 @@
 
 Every page URL and every anchor inside a page's content is listed. A build passes when each listed
 URL still resolves (to the page, or through a mkdocs-redirects stub) and each anchor still exists.
-Run `make manifest` after adding pages or anchors; removing a line is a deliberate, reviewed act.
+Run `make manifest` after adding pages or anchors: it only ever adds lines. Removing a line is a
+deliberate act, done by hand and explained in the pull request.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ MANIFEST = Path(__file__).resolve().parents[1] / "published-urls.txt"
 HEADER = (
     "# Every published URL and in-page anchor. Tests fail if a build loses one.\n"
     "# Moved a page? Add a redirect in mkdocs.yml (plugins > redirects > redirect_maps); keep its lines here.\n"
-    "# Added pages or anchors? Run `make manifest` and commit this file.\n"
+    "# Added pages or anchors? Run `make manifest` (it only adds lines) and commit this file.\n"
 )
 _REFRESH = re.compile(r'http-equiv="refresh"\s+content="\d+;\s*url=([^"]+)"', re.IGNORECASE)
 
@@ -87,7 +88,14 @@ def check(site: Path, entries: list[str]) -> list[str]:
     return problems
 
 
+def update(site: Path, path: Path = MANIFEST) -> tuple[int, int]:
+    """Add the site's URLs to the manifest. Never removes a line: a published URL stays published."""
+    old = read_manifest(path) if path.exists() else []
+    new = sorted(set(old) | set(collect(site)))
+    path.write_text(HEADER + "\n".join(new) + "\n", encoding="utf-8")
+    return len(new), len(new) - len(old)
+
+
 if __name__ == "__main__":
-    site_dir = Path(sys.argv[1])
-    MANIFEST.write_text(HEADER + "\n".join(collect(site_dir)) + "\n", encoding="utf-8")
-    print(f"wrote {MANIFEST} ({len(read_manifest())} URLs)")
+    total, added = update(Path(sys.argv[1]))
+    print(f"{MANIFEST}: {total} URLs, {added} added")
