@@ -50,9 +50,12 @@ def test_renaming_a_page_without_redirect_fails_and_with_redirect_passes(project
 
 
 def test_redirects_point_at_existing_pages():
-    config = yaml.safe_load(
-        (Path(__file__).resolve().parents[2] / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python/name:", "")
-    )
+    class Loader(yaml.SafeLoader):
+        """Reads mkdocs.yml, treating tags such as !ENV as empty values."""
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    text = (Path(__file__).resolve().parents[2] / "mkdocs.yml").read_text(encoding="utf-8")
+    config = yaml.load(text, Loader=Loader)  # a SafeLoader subclass
     redirects = next(p["redirects"] for p in config["plugins"] if isinstance(p, dict) and "redirects" in p)
     docs = Path(__file__).resolve().parents[2] / "docs"
     for source, target in (redirects.get("redirect_maps") or {}).items():
