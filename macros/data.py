@@ -18,8 +18,12 @@ class DataError(Exception):
     """A problem in a data file, worded for the contributor who has to fix it."""
 
 
-class _StringDateLoader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as strings, so the schema checks their exact form."""
+# libyaml's C parser when PyYAML has it (ten times faster on our data), the pure-Python one otherwise.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StringDateLoader(_BaseLoader):
+    """Safe loader that keeps dates as strings, so the schema checks their exact form."""
 
 
 _StringDateLoader.yaml_implicit_resolvers = {
