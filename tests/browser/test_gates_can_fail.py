@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser.conftest import serve
 from tests.browser.test_quality import WCAG_AA
 from tests.conftest import run_build
 from tests.site.helpers import is_external, loaded_urls, pages, soup
@@ -20,18 +18,12 @@ CONTRAST_FIX = ".md-typeset :is(p, li, td, dd, dt, blockquote) a:not(.headerlink
 
 
 def axe_violations(browser, site: Path, path: str) -> set[str]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with serve(site) as url:
         context = browser.new_context()
         tab = context.new_page()
-        tab.goto(f"http://127.0.0.1:{server.server_address[1]}/{path}", wait_until="networkidle")
+        tab.goto(url + path, wait_until="networkidle")
         result = Axe().run(tab, options=WCAG_AA)
         context.close()
-    finally:
-        server.shutdown()
     return {violation["id"] for violation in result.response["violations"]}
 
 

@@ -7,16 +7,14 @@ drift apart, this test fails.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import textwrap
-import threading
 from pathlib import Path
 
 import pytest
 import yaml
 
+from tests.browser.conftest import serve
 from tests.conftest import ROOT, run_build
 from tests.site.url_manifest import collect, read_manifest
 
@@ -61,14 +59,10 @@ def test_newcomer_adds_a_glossary_term_and_sees_its_tooltip(project_copy: Path, 
     result = run_build(project_copy, site)
     assert result.returncode == 0, result.stdout + result.stderr
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with serve(site) as url:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         tab = context.new_page()
-        tab.goto(f"http://127.0.0.1:{server.server_address[1]}/guides/iso-9001-in-a-cnc-shop/#calibration")
+        tab.goto(url + "guides/iso-9001-in-a-cnc-shop/#calibration")
         tab.wait_for_load_state("networkidle")
         abbr = tab.locator(f"article abbr:text-is('{entry['abbr']}')").first
         assert abbr.get_attribute("title") == f"{entry['term']}: {entry['short']}"
@@ -78,8 +72,6 @@ def test_newcomer_adds_a_glossary_term_and_sees_its_tooltip(project_copy: Path, 
         tooltip.wait_for(state="visible", timeout=5000)
         assert entry["short"] in tooltip.inner_text()
         context.close()
-    finally:
-        server.shutdown()
 
     # Step 5: the glossary anchor is new, so `make manifest` is needed before `make test` passes.
     assert f"/reference/glossary/#{entry['id']}" in set(collect(site)) - set(read_manifest())
