@@ -163,6 +163,16 @@ def load_data(data_dir: Path | str) -> Data:
     rel_src, sources_doc = load("sources.yml", "sources")
     sources = _index(rel_src, sources_doc)
 
+    labels: dict = {}
+    for entry in sources_doc:
+        label = entry.get("label", entry["publisher"])
+        if label in labels:
+            raise DataError(
+                f"{rel_src} entry '{entry['id']}' field 'label': citation label '{label}' is already used by "
+                f"'{labels[label]}'; add a distinct 'label' (e.g. '{label}: <topic>') so readers can tell them apart"
+            )
+        labels[label] = entry["id"]
+
     rel_glo, glossary_doc = load("glossary.yml", "glossary")
     glossary = _index(rel_glo, glossary_doc)
     abbrs: dict = {}

@@ -89,7 +89,8 @@ def cite(data: Data, idents: tuple, page: str) -> str:
     for ident in idents:
         src = _lookup(data.sources, ident, "source", page, f"cite('{ident}')", "data/sources.yml")
         tip = e(f"{src['publisher']}: {src['title']}")
-        out.append(f'[\\[{e(src["publisher"])}\\]]({link(page, SOURCES_PAGE, ident)} "{tip}"){{ .cite }}')
+        label = e(src.get("label", src["publisher"]))
+        out.append(f'[\\[{label}\\]]({link(page, SOURCES_PAGE, ident)} "{tip}"){{ .cite }}')
     return " ".join(out)
 
 
@@ -178,6 +179,8 @@ def sources(data: Data) -> str:
         )
         note = f" {e(src['note'])}" if src.get("note") else ""
         conf = f"Confidence: {e(src['confidence'])} ({e(CONFIDENCE[src['confidence']])})"
+        if src.get("label"):
+            conf = f"Cited as [{e(src['label'])}]. {conf}"
         items.append(
             f'<li id="{e(src["id"])}"><strong>{e(src["title"])}</strong>. {e(src["publisher"])}, {when}. '
             f'<a href="{e(src["url"])}" rel="noopener">{e(src["url"])}</a>. {conf}.{note}</li>'

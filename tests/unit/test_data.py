@@ -134,3 +134,13 @@ def test_abbreviation_used_twice(data_dir):
     edit(data_dir / "glossary.yml", "  term: Test term\n", "  term: Test term\n  abbr: QMS\n")
     msg = error_of(data_dir)
     assert "field 'abbr': 'QMS' is already the abbr of" in msg
+
+
+def test_two_sources_with_the_same_citation_label(data_dir):
+    with (data_dir / "sources.yml").open("a", encoding="utf-8") as handle:
+        handle.write(
+            '\n- id: test-source\n  title: "A test"\n  publisher: "ISO"\n  label: "ISO Survey"\n'
+            '  url: https://www.iso.org/x\n  accessed: "2026-11-23"\n  confidence: H\n'
+        )
+    msg = error_of(data_dir)
+    assert "data/sources.yml entry 'test-source' field 'label': citation label 'ISO Survey' is already used" in msg

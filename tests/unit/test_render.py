@@ -212,3 +212,9 @@ def test_data_values_are_escaped_everywhere():
     for out in outputs:
         assert "<script>" not in out
         assert "<script>" not in html(out)
+
+
+def test_cite_uses_the_short_label_when_a_source_has_one():
+    data = make_data(sources={"iso-cert": {**SOURCE, "label": "ISO: certification"}})
+    assert render.cite(data, ("iso-cert",), "index.md").startswith("[\\[ISO: certification\\]](")
+    assert "Cited as [ISO: certification]." in render.sources(data)
