@@ -18,6 +18,12 @@ COPY_IGNORE = shutil.ignore_patterns(
 )
 
 
+def append_text(path: Path, text: str) -> None:
+    """Add text to the end of a file (tests add broken entries to data files this way)."""
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(text)
+
+
 def run_build(project: Path, out: Path) -> subprocess.CompletedProcess:
     """Strict build of `project` into `out`; returns the finished process (never raises)."""
     return subprocess.run(

@@ -25,6 +25,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from tests.site.helpers import pages
+
 ROOT = Path(__file__).resolve().parents[2]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 CHROMIUM = "/usr/bin/chromium"
@@ -172,10 +174,6 @@ def synthetic_copy(dest: Path, count: int) -> Path:
 
 def gz(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6))
-
-
-def site_pages(site: Path) -> list[Path]:
-    return [p for p in sorted(site.rglob("index.html")) if "md-content" in p.read_text(encoding="utf-8")]
 
 
 def render_weight(site: Path, page: Path) -> int:
@@ -350,14 +348,14 @@ def main() -> int:
         env=ENV,
         check=True,
     )
-    pages = site_pages(site)
-    render = {str(p.relative_to(site).parent).replace(".", ""): render_weight(site, p) for p in pages}
+    built = pages(site)
+    render = {str(p.relative_to(site).parent).replace(".", ""): render_weight(site, p) for p in built}
     server, base_url = serve(site)
     idle = idle_weight(base_url, [p + "/" if p else "" for p in render])
     index = (site / "search" / "search_index.json").read_bytes()
     text = sum(
         len(BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser").select_one("article").get_text(" ").encode())
-        for p in pages
+        for p in built
     )
     results["weight"] = {"render": render, "idle": idle, "index_raw": len(index), "index_gz": gz(index), "text": text}
 

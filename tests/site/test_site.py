@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from macros.data import load_data
-from tests.conftest import ROOT, run_build
+from tests.conftest import ROOT, append_text, run_build
 from tests.site.helpers import article, is_external, loaded_urls, page, pages, soup
 
 DATA = load_data(ROOT / "data")
@@ -128,10 +128,10 @@ def test_unknown_term_in_a_page_fails_the_build(project_copy: Path, tmp_path: Pa
 
 @pytest.mark.slow
 def test_data_error_fails_the_build_with_file_entry_field(project_copy: Path, tmp_path: Path):
-    with (project_copy / "data" / "misconceptions.yml").open("a", encoding="utf-8") as handle:
-        handle.write(
-            '\n- id: test-myth\n  myth: "A myth"\n  fact: "A fact for the test."\n  source: [iso-certifcation]\n'
-        )
+    append_text(
+        project_copy / "data" / "misconceptions.yml",
+        '\n- id: test-myth\n  myth: "A myth"\n  fact: "A fact for the test."\n  source: [iso-certifcation]\n',
+    )
     result = run_build(project_copy, tmp_path / "out")
     assert result.returncode != 0
     log = result.stdout + result.stderr
@@ -141,12 +141,12 @@ def test_data_error_fails_the_build_with_file_entry_field(project_copy: Path, tm
 
 @pytest.mark.slow
 def test_script_in_data_renders_as_text(project_copy: Path, tmp_path: Path):
-    with (project_copy / "data" / "glossary.yml").open("a", encoding="utf-8") as handle:
-        handle.write(
-            "\n- id: zz-test\n  term: \"Zz <script>alert('term')</script>\"\n"
-            "  short: \"Tip <script>alert('short')</script> here.\"\n"
-            "  long: \"Long <script>alert('long')</script> text.\"\n  source: [iso-certification]\n"
-        )
+    append_text(
+        project_copy / "data" / "glossary.yml",
+        "\n- id: zz-test\n  term: \"Zz <script>alert('term')</script>\"\n"
+        "  short: \"Tip <script>alert('short')</script> here.\"\n"
+        "  long: \"Long <script>alert('long')</script> text.\"\n  source: [iso-certification]\n",
+    )
     result = run_build(project_copy, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "out" / "reference" / "glossary" / "index.html").read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from macros.data import DataError, load_data
+from tests.conftest import append_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,8 +37,7 @@ NEW_TERM = """
 
 
 def add_term(data_dir: Path, source: str = "iso-certification", related: str = "") -> None:
-    with (data_dir / "glossary.yml").open("a", encoding="utf-8") as handle:
-        handle.write(NEW_TERM.format(source=source, related=related))
+    append_text(data_dir / "glossary.yml", NEW_TERM.format(source=source, related=related))
 
 
 def error_of(data_dir: Path) -> str:
@@ -52,8 +52,7 @@ def test_real_data_is_valid():
 
 
 def test_malformed_yaml_names_file_and_line(data_dir):
-    with (data_dir / "glossary.yml").open("a", encoding="utf-8") as handle:
-        handle.write("- id: broken\n  term: [unclosed\n")
+    append_text(data_dir / "glossary.yml", "- id: broken\n  term: [unclosed\n")
     msg = error_of(data_dir)
     assert msg.startswith("data/glossary.yml: line ")
     assert "YAML syntax error" in msg
@@ -119,11 +118,11 @@ def test_date_must_be_iso(data_dir):
 
 
 def test_fact_unknown_source(data_dir):
-    with (data_dir / "facts.yml").open("a", encoding="utf-8") as handle:
-        handle.write(
-            '- key: test-fact\n  value: "x"\n  statement: "A fact for the test."\n  status: confirmed\n'
-            '  as_of: "2026-11-23"\n  source: [gacy]\n'
-        )
+    append_text(
+        data_dir / "facts.yml",
+        '- key: test-fact\n  value: "x"\n  statement: "A fact for the test."\n  status: confirmed\n'
+        '  as_of: "2026-11-23"\n  source: [gacy]\n',
+    )
     msg = error_of(data_dir)
     assert "unknown source 'gacy' in data/facts.yml entry 'test-fact' field 'source'" in msg
     assert "did you mean 'gaci'?" in msg
@@ -137,10 +136,10 @@ def test_abbreviation_used_twice(data_dir):
 
 
 def test_two_sources_with_the_same_citation_label(data_dir):
-    with (data_dir / "sources.yml").open("a", encoding="utf-8") as handle:
-        handle.write(
-            '\n- id: test-source\n  title: "A test"\n  publisher: "ISO"\n  label: "ISO Survey"\n'
-            '  url: https://www.iso.org/x\n  accessed: "2026-11-23"\n  confidence: H\n'
-        )
+    append_text(
+        data_dir / "sources.yml",
+        '\n- id: test-source\n  title: "A test"\n  publisher: "ISO"\n  label: "ISO Survey"\n'
+        '  url: https://www.iso.org/x\n  accessed: "2026-11-23"\n  confidence: H\n',
+    )
     msg = error_of(data_dir)
     assert "data/sources.yml entry 'test-source' field 'label': citation label 'ISO Survey' is already used" in msg
