@@ -87,6 +87,15 @@ def test_no_google_fonts_anywhere(site_dir):
         assert "fonts.gstatic.com" not in path.read_text(encoding="utf-8")
 
 
+def test_no_script_blocks_the_first_paint(site_dir):
+    """Every external script is deferred (Material's bundle via overrides/main.html): see BENCHMARKS.md."""
+    for path in [*pages(site_dir), site_dir / "404.html"]:
+        scripts = soup(path).select("script[src]")
+        assert any("bundle." in s["src"] for s in scripts), f"{path.relative_to(site_dir)}: no Material bundle"
+        blocking = [s["src"] for s in scripts if not s.has_attr("defer") and not s.has_attr("async")]
+        assert not blocking, f"{path.relative_to(site_dir)} blocks rendering with {blocking}"
+
+
 def test_repository_widget_does_not_call_github_api(site_dir):
     doc = page(site_dir, "")
     assert doc.select_one("a.md-source"), "repository link is missing"
