@@ -61,7 +61,7 @@ GAP_CAUSES = {
         "mounts its components, of which `content.tooltips` (required by the glossary issue) is the largest: "
         "/guides/what-certification-guarantees/ has 105 elements with a title, each given a tooltip. A build "
         "without `content.tooltips` cut that task from about 160-225 ms to 55-80 ms and still scored only 96-98. "
-        "Deferring the bundle (overrides/main.html) moved First Contentful Paint from about 1.55 s to 1.06 s "
+        "{plain}Deferring the bundle (overrides/main.html) moved First Contentful Paint from about 1.55 s to 1.06 s "
         "(3 interleaved runs each). Lighthouse's benchmark index of this machine moved between 1,150 and 2,100 "
         "from run to run, which moves TBT by about 100 ms."
     ),
@@ -79,7 +79,16 @@ def gap_figures(r: dict) -> dict:
         all_100 = all(s[key] == 100 for s in light.values() for key in rest)
         verdict = "100 on every page" if all_100 else "below 100 on some pages"
         others = f"accessibility, best practices and SEO are {verdict}"
+    plain = r.get("lighthouse_plain")
+    plain_text = ""
+    if isinstance(plain, dict):
+        ref = plain["/"]
+        plain_text = (
+            f"For comparison, plain Material's one-paragraph starter page scored {ref['performance']} here "
+            f"(TBT {ref['_metrics']['TBT']:.0f} ms): the bundle alone costs about that much. "
+        )
     return {
+        "plain": plain_text,
         "plugin_only": build["plugin_only"],
         "off": build["prerendered"],
         "plugin_pct": (build["plugin_only"] - build["prerendered"]) / build["prerendered"] * 100,
@@ -303,7 +312,7 @@ METRICS = {
 }
 
 
-def lighthouse(base_url: str, node_dir: Path) -> dict[str, dict] | str:
+def lighthouse(base_url: str, node_dir: Path, paths: list[str]) -> dict[str, dict] | str:
     """Median of LIGHTHOUSE_RUNS mobile runs per page: category scores, metrics and failing audits."""
     binary = node_dir / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
@@ -315,7 +324,7 @@ def lighthouse(base_url: str, node_dir: Path) -> dict[str, dict] | str:
         if install.returncode != 0:
             return f"npm install lighthouse failed: {install.stderr[-400:]}"
     scores = {}
-    for path in LIGHTHOUSE_PAGES:
+    for path in paths:
         runs = []
         for _ in range(LIGHTHOUSE_RUNS):
             report = _lighthouse_run(binary, base_url + path, node_dir / "report.json")
@@ -335,6 +344,18 @@ def lighthouse(base_url: str, node_dir: Path) -> dict[str, dict] | str:
         ][:8]
         scores["/" + path] = result
     return scores
+
+
+def plain_material_site(dest: Path) -> Path:
+    """`mkdocs new` with `theme: material` and nothing else: the reference the issue quotes (about 93/92/96/91)."""
+    subprocess.run([sys.executable, "-m", "mkdocs", "new", str(dest)], env=ENV, check=True, capture_output=True)
+    cfg = dest / "mkdocs.yml"
+    cfg.write_text(cfg.read_text(encoding="utf-8") + "theme:\n  name: material\n", encoding="utf-8")
+    site = dest / "site"
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)], cwd=dest, env=ENV, check=True
+    )
+    return site
 
 
 def _lighthouse_run(binary: Path, url: str, out: Path) -> dict | str:
@@ -438,7 +459,10 @@ def main() -> int:
     light = "skipped (--no-lighthouse)"
     if not args.no_lighthouse:
         print("running Lighthouse…", flush=True)
-        light = lighthouse(base_url, ROOT / ".bench" / "node")
+        light = lighthouse(base_url, ROOT / ".bench" / "node", LIGHTHOUSE_PAGES)
+        plain_server, plain_url = serve(plain_material_site(work / "plain-material"))
+        results["lighthouse_plain"] = lighthouse(plain_url, ROOT / ".bench" / "node", [""])
+        plain_server.shutdown()
     results["lighthouse"] = light
     server.shutdown()
     shutil.rmtree(work, ignore_errors=True)
@@ -544,7 +568,11 @@ def write_report(r: dict, args) -> tuple[str, bool]:
             "| FCP | LCP | TBT | CLS | Failing audits |",
             "|---|---|---|---|---|---|---|---|---|---|",
         ]
-        for page, s in light.items():
+        plain = r.get("lighthouse_plain")
+        rows = list(light.items())
+        if isinstance(plain, dict):
+            rows += [("Plain Material 9.8.1 (`mkdocs new`, `theme: material`), for comparison", plain["/"])]
+        for page, s in rows:
             m = s["_metrics"]
             runs = ", ".join(str(x) for x in s["_runs"])
             lines.append(
