@@ -421,7 +421,7 @@ def main() -> int:
     prerendered = prerendered_copy(work / "prerendered")
     plugin_only = plugin_only_copy(prerendered, work / "plugin-only")
     on_runs, off_runs, plugin_runs = [], [], []
-    for _ in range(args.runs + 2):
+    for _ in range(args.runs * 3):
         on_runs.append(timed_build(ROOT, 1))
         off_runs.append(timed_build(prerendered, 1))
         plugin_runs.append(timed_build(plugin_only, 1))
@@ -523,7 +523,7 @@ def write_report(r: dict, args) -> tuple[str, bool]:
         "",
         f"- Date: {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}",
         f"- Machine: {machine()}",
-        f"- Timings: macros on/off: fastest of {args.runs + 2} interleaved strict builds each; "
+        f"- Timings: macros on/off: fastest of {args.runs * 3} interleaved strict builds each; "
         f"synthetic sites: median of {max(1, args.runs - 1)}",
         "",
         "## Budgets",
