@@ -1,98 +1,160 @@
-"""mkdocs-macros entry point: load and validate data/, then register one macro per concept.
+"""Entry point for mkdocs-macros and for Zensical's macros extension: define_env only.
 
-All logic lives in define_env (the only hook Zensical runs); rendering is in macros/render.py.
+Load and validate data/, register the macros from one list, and give each page the facts the theme
+shows ("Last updated", the edit link of generated pages). Rendering is in macros/render.py.
 """
 
 from __future__ import annotations
 
 import posixpath
+import sys
 from pathlib import Path
 
-from . import render
-from .data import load_data
-from .theme_html import fix_theme_markup
+ROOT = Path(__file__).resolve().parent.parent
+# Zensical loads this file by its path, not as a package: make `macros.*` importable for both engines.
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from macros import render  # noqa: E402
+from macros.data import DataError, load_data_cached  # noqa: E402
+from macros.page_info import last_updated  # noqa: E402
+
+try:  # MkDocs prints a PluginError as one line, without a traceback
+    from mkdocs.exceptions import PluginError as _Base
+except ImportError:  # Zensical without MkDocs installed
+    _Base = RuntimeError
+
+
+class BuildError(_Base):
+    """A contributor's mistake in a page or data file, said in one line: where, what, how to fix."""
+
+# Generated from data/glossary.yml on every build; appended to every page by pymdownx.snippets
+# (mkdocs.yml) so both engines show abbreviation tooltips. Never edit it by hand.
+ABBREVIATIONS_FILE = ROOT / "data" / "generated" / "abbreviations.md"
+
+
+def _macros(data, page_src):
+    """The macros pages may use, in the order CONTRIBUTING lists them. One line of docs each."""
+
+    def term(id: str, text: str | None = None) -> str:
+        """Link to a glossary term, with its short definition as tooltip: term('cb')."""
+        return render.term(data, id, page_src(), text)
+
+    def definition(id: str) -> str:
+        """A boxed definition of one glossary term: definition('qms')."""
+        return render.definition(data, id, page_src())
+
+    def glossary() -> str:
+        """The full glossary, sorted by term."""
+        return render.glossary(data, page_src())
+
+    def checklist(id: str) -> str:
+        """A checklist from data/checklists/<id>.yml as a task list with stable item anchors."""
+        return render.checklist(data, id, page_src())
+
+    def misconceptions() -> str:
+        """Every myth and fact from data/misconceptions.yml."""
+        return render.misconceptions(data, page_src())
+
+    def cite(*ids: str) -> str:
+        """Inline citation(s) to data/sources.yml entries: cite('iso-certification')."""
+        return render.cite(data, ids, page_src())
+
+    def sources() -> str:
+        """The full list of sources."""
+        return render.sources(data)
+
+    def fact(key: str, part: str = "statement") -> str:
+        """A time-sensitive fact from data/facts.yml: fact('iso9001-edition', 'value')."""
+        return render.fact(data, key, page_src(), part)
+
+    return [term, definition, glossary, checklist, misconceptions, cite, sources, fact]
+
+
+def _guarded(macro):
+    """Turn a contributor's mistake (unknown id) into a one-line build error instead of a traceback."""
+
+    def call(*args, **kwargs):
+        try:
+            return macro(*args, **kwargs)
+        except render.UnknownIdError as err:
+            raise BuildError(str(err)) from None
+
+    call.__name__, call.__doc__ = macro.__name__, macro.__doc__
+    return call
+
+
+def _one_line_errors() -> None:
+    """mkdocs-macros prints a Python traceback under a page error unless it knows the error type:
+    register one-line messages for our errors and for an unknown name in a page (`{{ trem('qms') }}`)."""
+    try:
+        from jinja2 import TemplateSyntaxError, UndefinedError
+        from mkdocs_macros.errors import format_error
+    except ImportError:  # Zensical: it prints its own report
+        return
+
+    @format_error.register(BuildError)
+    def _contributor_error(error, markdown, page) -> str:
+        return str(error)
+
+    @format_error.register(TemplateSyntaxError)
+    def _syntax_error(error, markdown, page) -> str:
+        return (
+            f"docs/{page.file.src_uri} line {error.lineno}: {error.message}; every {{{{ needs its }}}} "
+            "(a page that shows literal braces needs `render_macros: false` in its front matter)"
+        )
+
+    @format_error.register(UndefinedError)
+    def _unknown_name(error, markdown, page) -> str:
+        names = ", ".join(macro.__name__ for macro in _macros(None, str))
+        return (
+            f"docs/{page.file.src_uri}: {error} in a {{{{ ... }}}}; the macros pages may use are {names}"
+            " (see .github/contributing/macros.md)"
+        )
+
+
+_one_line_errors()
 
 
 def define_env(env):
-    """Load data/, give the abbr extension its glossary, and register the site's macros."""
-    data = load_data(Path(env.project_dir) / "data")
-    # "edit/main/docs/" -> "<repo_url>/edit/main/": the base for data files outside docs/.
-    edit_uri = (env.conf.get("edit_uri") or "").strip("/")
-    edit_base = f"{(env.conf.get('repo_url') or '').rstrip('/')}/{posixpath.dirname(edit_uri)}"
+    """Load data/, write the abbreviation list, register the macros (and, under Zensical, set page facts)."""
+    try:
+        data = load_data_cached(ROOT / "data")
+    except DataError as err:
+        raise BuildError(str(err)) from None
+    _write_if_changed(ABBREVIATIONS_FILE, render.abbreviations_markdown(data))
 
-    # Abbreviation tooltips on every page come from the glossary, never from hand-written lists.
-    mdx_configs = env.conf["mdx_configs"]
-    mdx_configs.setdefault("abbr", {})["glossary"] = render.abbreviations(data)
+    def page_src() -> str:
+        return page_path(env.page)
 
-    _repair_theme_markup_after_each_page(env.conf)
-
-    def page() -> str:
-        current = env.page
-        _point_edit_link_at_data(current)
-        return current.file.src_uri
-
-    def _point_edit_link_at_data(current) -> None:
-        # Generated pages name their data file in front matter (edit_data); "Edit this page" goes there.
-        data_file = (current.meta or {}).get("edit_data")
-        if data_file and edit_base:
-            current.edit_url = edit_base.rstrip("/") + "/" + str(data_file).lstrip("/")
-
-    @env.macro
-    def term(id: str, text: str | None = None) -> str:
-        """Link to a glossary term, with its short definition as tooltip: term('cb')."""
-        return render.term(data, id, page(), text)
-
-    @env.macro
-    def definition(id: str) -> str:
-        """A boxed definition of one glossary term: definition('qms')."""
-        return render.definition(data, id, page())
-
-    @env.macro
-    def glossary() -> str:
-        """The full glossary, sorted by term."""
-        return render.glossary(data, page())
-
-    @env.macro
-    def checklist(id: str) -> str:
-        """A checklist from data/checklists/<id>.yml as a task list with stable item anchors."""
-        return render.checklist(data, id, page())
-
-    @env.macro
-    def misconceptions() -> str:
-        """Every myth and fact from data/misconceptions.yml."""
-        return render.misconceptions(data, page())
-
-    @env.macro
-    def cite(*ids: str) -> str:
-        """Inline citation(s) to data/sources.yml entries: cite('iso-certification')."""
-        return render.cite(data, ids, page())
-
-    @env.macro
-    def sources() -> str:
-        """The full list of sources."""
-        page()
-        return render.sources(data)
-
-    @env.macro
-    def fact(key: str, part: str = "statement") -> str:
-        """A time-sensitive fact from data/facts.yml: fact('iso9001-edition', 'value')."""
-        return render.fact(data, key, page(), part)
+    for macro in _macros(data, page_src):
+        env.macro(_guarded(macro))
+    if getattr(env, "page", None) is not None:  # Zensical runs define_env once per page and has no page event
+        on_pre_page_macros(env)
 
 
-def _repair_theme_markup_after_each_page(conf) -> None:
-    """Run fix_theme_markup on every page's final HTML (see macros/theme_html.py for why).
+def on_pre_page_macros(env):
+    """Before each page's macros (mkdocs-macros event): last-updated date and, for pages generated from
+    data, the edit link of that data file. overrides/ shows both."""
+    meta = env.page.meta
+    meta["last_updated"] = last_updated(ROOT, page_path(env.page), meta.get("edit_data"))
+    if meta.get("edit_data"):
+        meta["edit_data_url"] = data_edit_url(env.conf, meta["edit_data"])
 
-    Registered from define_env because the project keeps no MkDocs hooks; a host that runs only
-    define_env (Zensical) simply skips the repair. Re-registration on `mkdocs serve` rebuilds is avoided.
-    """
-    plugins = getattr(conf, "plugins", None)
-    events = getattr(plugins, "events", None)
-    if not isinstance(events, dict) or "post_page" not in events:
-        return
 
-    def repair_theme_markup(output, **_kwargs):
-        return fix_theme_markup(output)
+def data_edit_url(conf, data_file: str) -> str:
+    """'edit/main/docs/' + 'data/glossary.yml' -> '<repo_url>/edit/main/data/glossary.yml'."""
+    branch_path = posixpath.dirname((conf.get("edit_uri") or "").strip("/"))
+    return f"{(conf.get('repo_url') or '').rstrip('/')}/{branch_path}/{str(data_file).lstrip('/')}"
 
-    for event in ("post_page", "post_template"):  # post_template covers 404.html
-        events[event] = [f for f in events[event] if getattr(f, "__name__", "") != "repair_theme_markup"]
-        events[event].append(repair_theme_markup)
+
+def page_path(page) -> str:
+    """The page's source path under docs/: MkDocs' page.file.src_uri, Zensical's page.path."""
+    file = getattr(page, "file", None)
+    return file.src_uri if file is not None else str(page.path)
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")

@@ -40,6 +40,37 @@ def suggest(word: str, choices) -> str:
 
 
 @dataclass(frozen=True)
+class Kind:
+    """One kind of site data: where it lives, how it is checked, what it points at."""
+
+    name: str  # attribute of Data, e.g. data.glossary
+    one: str  # what one entry is called in error messages
+    files: str  # a file, or a glob of one-entry-per-file files, under data/
+    schema: str  # data/schema/<schema>.schema.json
+    id_field: str  # the field that names an entry ("file" for one-entry-per-file kinds)
+    refs: dict = field(default_factory=dict)  # field -> kind it holds ids of ("items.source": per item)
+
+
+# The registry of data kinds: loading, schema checks, cross-references, `make lint` and pre-commit all
+# read this table. To add a kind, add a row here, a schema in data/schema/ and a render function.
+# Order matters: a kind may only reference kinds above it (or itself).
+KINDS = (
+    Kind("sources", "source", "sources.yml", "sources", "id"),
+    Kind("glossary", "glossary id", "glossary.yml", "glossary", "id", {"source": "sources", "related": "glossary"}),
+    Kind("misconceptions", "misconception", "misconceptions.yml", "misconceptions", "id", {"source": "sources"}),
+    Kind("facts", "fact", "facts.yml", "facts", "key", {"source": "sources"}),
+    Kind(
+        "checklists",
+        "checklist",
+        "checklists/*.yml",
+        "checklist",
+        "file",
+        {"source": "sources", "items.source": "sources"},
+    ),
+)
+
+
+@dataclass(frozen=True)
 class Data:
     """All validated site data, keyed by id."""
 
@@ -126,98 +157,126 @@ def _validate(rel: str, document, schema: dict) -> None:
         raise DataError(_schema_error_message(rel, document, errors[0]))
 
 
-def _index(rel: str, entries: list, key: str = "id") -> dict:
-    index: dict = {}
-    for entry in entries:
-        ident = entry[key]
-        if ident in index:
-            raise DataError(f"{rel} entry '{ident}' field '{key}': duplicate {key} '{ident}'; ids must be unique")
-        index[ident] = entry
-    return index
-
-
-def _check_refs(rel: str, entry_name: str, fld: str, ids, known: dict, kind: str, where: str) -> None:
+def _check_refs(rel: str, entry_name: str, fld: str, ids, known: dict, kind: Kind) -> None:
     for ident in ids or []:
         if ident not in known:
             raise DataError(
-                f"unknown {kind} '{ident}' in {rel} entry {entry_name} field '{fld}'{suggest(ident, known)}"
-                f" (valid ids are in {where})"
+                f"unknown {kind.one} '{ident}' in {rel} entry {entry_name} field '{fld}'{suggest(ident, known)}"
+                f" (valid ids are in data/{kind.files})"
             )
 
 
-def _load_schema(schema_dir: Path, name: str) -> dict:
-    return json.loads((schema_dir / f"{name}.schema.json").read_text(encoding="utf-8"))
+def load_schema(schema_dir: Path, kind: Kind) -> dict:
+    return json.loads((schema_dir / f"{kind.schema}.schema.json").read_text(encoding="utf-8"))
+
+
+def kind_files(data_dir: Path, kind: Kind) -> list[Path]:
+    """The files of one kind: its single file, or every file its glob matches."""
+    if "*" not in kind.files:
+        return [data_dir / kind.files]
+    folder = (data_dir / kind.files).parent
+    for path in sorted(folder.glob("*.yaml")):
+        raise DataError(
+            f"data/{path.relative_to(data_dir).as_posix()}: data files must end in .yml; rename it to {path.stem}.yml"
+        )
+    return sorted(data_dir.glob(kind.files))
+
+
+def _entries(kind: Kind, rel: str, path: Path, document) -> list[tuple[str, dict]]:
+    """(name, entry) pairs: list entries by their id field, a one-entry file by its file name."""
+    if kind.id_field == "file":
+        return [(path.stem, {**document, "id": path.stem})]
+    index: dict = {}
+    for entry in document:
+        ident = entry[kind.id_field]
+        if ident in index:
+            raise DataError(
+                f"{rel} entry '{ident}' field '{kind.id_field}': duplicate {kind.id_field} '{ident}'; "
+                "ids must be unique"
+            )
+        index[ident] = entry
+    return list(index.items())
+
+
+def _check_entry_refs(kind: Kind, rel: str, ident: str, entry: dict, loaded: dict) -> None:
+    name = "(top level)" if kind.id_field == "file" else f"'{ident}'"
+    for fld, target in kind.refs.items():
+        if "." in fld:  # "items.source": the field of every entry in a nested list
+            outer, inner = fld.split(".", 1)
+            for item in entry.get(outer) or []:
+                _check_refs(rel, f"item '{item.get('id')}'", inner, item.get(inner), loaded[target], KIND[target])
+        else:
+            _check_refs(rel, name, fld, entry.get(fld), loaded[target], KIND[target])
+
+
+KIND = {kind.name: kind for kind in KINDS}
 
 
 def load_data(data_dir: Path | str) -> Data:
     """Read, validate and cross-check every data file. Raises DataError on the first problem."""
     data_dir = Path(data_dir)
     schema_dir = data_dir / "schema"
+    loaded: dict = {}
+    for kind in KINDS:
+        schema = load_schema(schema_dir, kind)
+        table: dict = {}
+        loaded[kind.name] = table  # visible before its own refs are checked (glossary.related)
+        documents = []
+        for path in kind_files(data_dir, kind):
+            rel = f"data/{path.relative_to(data_dir).as_posix()}"
+            document = _read_yaml(path, rel)
+            _validate(rel, document, schema)
+            for ident, entry in _entries(kind, rel, path, document):
+                if ident in table:
+                    raise DataError(f"{rel} entry '{ident}': duplicate id '{ident}'; ids must be unique")
+                table[ident] = entry
+            documents.append((rel, path, document))
+        for rel, path, document in documents:
+            for ident, entry in _entries(kind, rel, path, document):
+                _check_entry_refs(kind, rel, ident, entry, loaded)
+    _check_unique_labels(loaded["sources"])
+    _check_unique_abbrs(loaded["glossary"])
+    for ident, checklist in loaded["checklists"].items():
+        rel = f"data/checklists/{ident}.yml"
+        checklist["items_by_id"] = dict(
+            _entries(Kind("items", "item", "", "", "id"), rel, Path(rel), checklist["items"])
+        )
+    return Data(**loaded)
 
-    def load(name: str, schema: str):
-        rel = f"data/{name}"
-        document = _read_yaml(data_dir / name, rel)
-        _validate(rel, document, _load_schema(schema_dir, schema))
-        return rel, document
 
-    rel_src, sources_doc = load("sources.yml", "sources")
-    sources = _index(rel_src, sources_doc)
-
+def _check_unique_labels(sources: dict) -> None:
     labels: dict = {}
-    for entry in sources_doc:
+    for ident, entry in sources.items():
         label = entry.get("label", entry["publisher"])
         if label in labels:
             raise DataError(
-                f"{rel_src} entry '{entry['id']}' field 'label': citation label '{label}' is already used by "
+                f"data/sources.yml entry '{ident}' field 'label': citation label '{label}' is already used by "
                 f"'{labels[label]}'; add a distinct 'label' (e.g. '{label}: <topic>') so readers can tell them apart"
             )
-        labels[label] = entry["id"]
+        labels[label] = ident
 
-    rel_glo, glossary_doc = load("glossary.yml", "glossary")
-    glossary = _index(rel_glo, glossary_doc)
+
+def _check_unique_abbrs(glossary: dict) -> None:
     abbrs: dict = {}
-    for entry in glossary_doc:
-        name = f"'{entry['id']}'"
-        _check_refs(rel_glo, name, "source", entry.get("source"), sources, "source", "data/sources.yml")
-        _check_refs(rel_glo, name, "related", entry.get("related"), glossary, "glossary id", rel_glo)
+    for ident, entry in glossary.items():
         if entry.get("abbr"):
             if entry["abbr"] in abbrs:
                 raise DataError(
-                    f"{rel_glo} entry {name} field 'abbr': '{entry['abbr']}' is already the abbr of "
+                    f"data/glossary.yml entry '{ident}' field 'abbr': '{entry['abbr']}' is already the abbr of "
                     f"'{abbrs[entry['abbr']]}'; an abbreviation can have one meaning only"
                 )
-            abbrs[entry["abbr"]] = entry["id"]
+            abbrs[entry["abbr"]] = ident
 
-    rel_mis, mis_doc = load("misconceptions.yml", "misconceptions")
-    misconceptions = _index(rel_mis, mis_doc)
-    for entry in mis_doc:
-        _check_refs(rel_mis, f"'{entry['id']}'", "source", entry["source"], sources, "source", "data/sources.yml")
 
-    rel_fac, facts_doc = load("facts.yml", "facts")
-    facts = _index(rel_fac, facts_doc, key="key")
-    for entry in facts_doc:
-        _check_refs(rel_fac, f"'{entry['key']}'", "source", entry["source"], sources, "source", "data/sources.yml")
+_CACHE: dict = {}
 
-    checklists: dict = {}
-    checklist_schema = _load_schema(schema_dir, "checklist")
-    for path in sorted((data_dir / "checklists").glob("*.y*ml")):
-        rel = f"data/checklists/{path.name}"
-        if path.suffix != ".yml":
-            raise DataError(f"{rel}: checklist files must end in .yml; rename it to {path.stem}.yml")
-        document = _read_yaml(path, rel)
-        _validate(rel, document, checklist_schema)
-        _check_refs(rel, "(top level)", "source", document["source"], sources, "source", "data/sources.yml")
-        items = _index(rel, document["items"])
-        for item in document["items"]:
-            _check_refs(
-                rel, f"item '{item['id']}'", "source", item.get("source"), sources, "source", "data/sources.yml"
-            )
-        checklists[path.stem] = {**document, "id": path.stem, "items_by_id": items}
 
-    return Data(
-        glossary=glossary,
-        sources=sources,
-        misconceptions=misconceptions,
-        facts=facts,
-        checklists=checklists,
-    )
+def load_data_cached(data_dir: Path | str) -> Data:
+    """load_data, reused while no file under data/ has changed (Zensical calls define_env once per page)."""
+    data_dir = Path(data_dir)
+    stamp = tuple(sorted((str(p), p.stat().st_mtime_ns) for p in data_dir.rglob("*") if p.is_file()))
+    if _CACHE.get("stamp") != stamp:
+        _CACHE.clear()
+        _CACHE["data"] = load_data(data_dir)
+        _CACHE["stamp"] = stamp
+    return _CACHE["data"]

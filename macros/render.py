@@ -205,7 +205,13 @@ def fact(data: Data, key: str, page: str, part: str = "statement") -> str:
 
 
 def abbreviations(data: Data) -> dict:
-    """Abbreviation -> short definition, for Python-Markdown's abbr extension (hover tooltips)."""
+    """Abbreviation -> tooltip text ("Term: short definition") for every glossary entry with an abbr."""
     return {
         entry["abbr"]: f"{entry['term']}: {entry['short']}" for entry in data.glossary.values() if entry.get("abbr")
     }
+
+
+def abbreviations_markdown(data: Data) -> str:
+    """Python-Markdown abbreviation definitions, appended to every page so each abbr gets its tooltip."""
+    lines = [f"*[{abbr}]: {' '.join(text.split())}" for abbr, text in sorted(abbreviations(data).items())]
+    return "\n".join(lines) + "\n"

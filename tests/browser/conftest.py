@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = Path("/usr/bin/chromium")
+from tools.paths import CHROMIUM
+
 # Without these flags Chromium phones home at start-up; this machine has no internet.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -50,7 +51,7 @@ def base_url(site_dir):
 @pytest.fixture(scope="session")
 def browser():
     # A missing browser is a failure, never a skip: `make test` installs it.
-    assert CHROMIUM.exists(), f"{CHROMIUM} is missing: run `make chromium` (Debian package 'chromium')"
+    assert CHROMIUM.exists(), f"{CHROMIUM} is missing: run `make system-deps` (Debian package 'chromium')"
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         yield instance

@@ -7,18 +7,7 @@ from urllib.parse import urlparse
 
 from bs4 import BeautifulSoup
 
-
-def pages(site: Path) -> list[Path]:
-    """Every built HTML page except MkDocs' 404 and redirect stubs."""
-    found = []
-    for path in sorted(site.rglob("*.html")):
-        if path.name == "404.html":
-            continue
-        text = path.read_text(encoding="utf-8")
-        if 'http-equiv="refresh"' in text and "md-content" not in text:
-            continue
-        found.append(path)
-    return found
+from tools.site_files import pages  # noqa: F401  (re-exported for the tests)
 
 
 def soup(path: Path) -> BeautifulSoup:

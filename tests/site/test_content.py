@@ -11,8 +11,8 @@ import yaml
 
 from macros.data import load_data
 from macros.render import human_date
-from tests.conftest import ROOT
 from tests.site.helpers import article, page, pages, soup
+from tools.paths import ROOT
 
 DATA = load_data(ROOT / "data")
 DOCS = ROOT / "docs"

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
+from tools.paths import ROOT
+
 BIN = Path(sys.executable).parent
 
 
@@ -59,7 +60,7 @@ def test_pre_commit_hooks_are_local_and_mirror_make_lint():
     assert all(repo["repo"] == "local" for repo in config["repos"]), "hooks must not be cloned from GitHub"
     entries = " ".join(hook["entry"] for repo in config["repos"] for hook in repo["hooks"])
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    for tool in ("ruff", "yamllint", "pymarkdown", "tests.spellcheck", "check-jsonschema"):
+    for tool in ("ruff", "yamllint", "pymarkdown", "tools.spellcheck", "check-jsonschema"):
         assert tool in entries and tool in makefile, tool
 
 
@@ -85,6 +86,6 @@ def test_spell_check_flags_a_misspelling(tmp_path):
     page = tmp_path / "page.md"
     page.write_text("The calibraton record for the micrometer.\n", encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "tests.spellcheck", str(page)], capture_output=True, text=True, cwd=ROOT
+        [sys.executable, "-m", "tools.spellcheck", str(page)], capture_output=True, text=True, cwd=ROOT
     )
     assert result.returncode == 1 and "calibraton" in result.stdout

@@ -9,7 +9,7 @@ import yaml
 
 from tests.conftest import run_build
 from tests.site.helpers import pages, soup
-from tests.site.url_manifest import MANIFEST, check, collect, read_manifest
+from tools.url_manifest import MANIFEST, check, collect, read_manifest
 
 
 def test_every_published_url_and_anchor_still_resolves(site_dir):

@@ -9,8 +9,7 @@ import pytest
 
 from macros.data import DataError, load_data
 from tests.conftest import append_text
-
-ROOT = Path(__file__).resolve().parents[2]
+from tools.paths import ROOT
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 from datetime import date
 
-from tests.stale import stale_pages
+from tools.stale import stale_pages
 
 
 def page(docs, name, reviewed):

@@ -1,8 +1,8 @@
-"""Spell check for pages and data, with the project's word list (tests/wordlist.txt).
+"""Spell check for pages and data, with the project's word list (tools/wordlist.txt).
 
-Usage: python -m tests.spellcheck [FILES...]   (no files: every page in docs/ and every data file)
+Usage: python -m tools.spellcheck [FILES...]   (no files: every page in docs/ and every data file)
 Unknown words are printed as FILE:LINE: word. Real words the dictionary lacks (ISO and machining
-terms, publisher names, British spellings) go in tests/wordlist.txt, one per line.
+terms, publisher names, British spellings) go in tools/wordlist.txt, one per line.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from pathlib import Path
 
 from spellchecker import SpellChecker
 
-ROOT = Path(__file__).resolve().parents[1]
-WORDLIST = ROOT / "tests" / "wordlist.txt"
+from tools.paths import ROOT
+
+WORDLIST = ROOT / "tools" / "wordlist.txt"
 _MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 _SKIP = re.compile(r"https?://\S+|`[^`]*`|\{ *#[^}]*\}|<[^>]+>")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*[A-Za-z]")
@@ -51,7 +52,7 @@ def main(argv: list[str]) -> int:
     for path in files:
         for number, word in unknown_words(path, checker, allowed):
             rel = path.resolve().relative_to(ROOT) if path.resolve().is_relative_to(ROOT) else path
-            print(f"{rel}:{number}: unknown word '{word}' (fix it, or add it to tests/wordlist.txt)")
+            print(f"{rel}:{number}: unknown word '{word}' (fix it, or add it to tools/wordlist.txt)")
             problems += 1
     return 1 if problems else 0
 

@@ -15,7 +15,9 @@ from urllib.parse import urljoin, urlparse
 
 from bs4 import BeautifulSoup
 
-MANIFEST = Path(__file__).resolve().parents[1] / "published-urls.txt"
+from tools.paths import ROOT
+
+MANIFEST = ROOT / "tests" / "published-urls.txt"
 HEADER = (
     "# Every published URL and in-page anchor. Tests fail if a build loses one.\n"
     "# Moved a page? Add a redirect in mkdocs.yml (plugins > redirects > redirect_maps); keep its lines here.\n"

@@ -25,11 +25,10 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from tests.site.helpers import pages
+from tools.paths import CHROMIUM, ROOT
+from tools.site_files import copy_project, pages
 
-ROOT = Path(__file__).resolve().parents[2]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-CHROMIUM = "/usr/bin/chromium"
 LIGHTHOUSE_PAGES = ["", "guides/what-certification-guarantees/", "guides/verify-a-certificate/"]
 
 BUDGETS = {
@@ -121,12 +120,6 @@ def timed_build(project: Path, runs: int) -> float:
         if result.returncode != 0:
             raise SystemExit(f"build failed in {project}:\n{result.stdout}\n{result.stderr}")
     return statistics.median(times)
-
-
-def copy_project(dest: Path) -> Path:
-    from tests.conftest import copy_project as copy_as_git_repo
-
-    return copy_as_git_repo(dest)
 
 
 def prerendered_copy(dest: Path) -> Path:
@@ -287,7 +280,7 @@ def idle_weight(base_url: str, paths: list[str]) -> dict[str, int]:
 
     weights = {}
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
         for path in paths:
             context = browser.new_context()
             tab = context.new_page()
@@ -375,7 +368,7 @@ def _lighthouse_run(binary: Path, url: str, out: Path) -> dict | str:
         ],
         capture_output=True,
         text=True,
-        env={**os.environ, "CHROME_PATH": CHROMIUM},
+        env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
         timeout=300,
     )
     if result.returncode != 0 or not out.exists():

@@ -14,7 +14,9 @@ from pathlib import Path
 import requests
 from bs4 import BeautifulSoup
 
-HEADERS = {"User-Agent": "iso9001-cnc-exporters-linkcheck/1.0 (+https://github.com/example-org/iso9001-cnc-exporters)"}
+from tools.paths import REPO_URL
+
+HEADERS = {"User-Agent": f"iso9001-cnc-exporters-linkcheck/1.0 (+{REPO_URL})"}
 
 
 def external_links(site: Path) -> dict[str, set[str]]:

@@ -1,0 +1,60 @@
+"""What the theme shows about a page besides its text: when it last changed in git, where to edit it.
+
+Both engines render `page.meta`, so these values are set there (see macros/__init__.py); the theme
+(overrides/main.html, overrides/partials/actions.html) turns them into the freshness line and edit link.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+
+_CACHE: dict = {}
+
+
+def _history_stamp(root: Path):
+    """Changes whenever a commit is made or checked out, so the git log is read once per change."""
+    for candidate in (root / ".git" / "logs" / "HEAD", root / ".git" / "HEAD"):
+        if candidate.exists():
+            return candidate.stat().st_mtime_ns
+    return None
+
+
+def git_dates(root: Path) -> dict[str, str]:
+    """Path (relative to the project root) -> ISO date of the last commit that touched it.
+
+    One `git log` for the whole project, reused until the history changes. Empty outside a git checkout.
+    """
+    stamp = _history_stamp(root)
+    if stamp is not None and _CACHE.get("stamp") == stamp:
+        return _CACHE["dates"]
+    dates: dict[str, str] = {}
+    try:
+        out = subprocess.run(
+            ["git", "log", "--format=%x00%cs", "--name-only", "--", "docs", "data"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        out = ""
+    for block in out.split("\0")[1:]:
+        lines = block.strip().splitlines()
+        if not lines:
+            continue
+        for name in lines[1:]:
+            dates.setdefault(name.strip(), lines[0].strip())  # newest commit comes first
+    _CACHE.update(stamp=stamp, dates=dates)
+    return dates
+
+
+def last_updated(root: Path, src: str, data_file: str | None = None, today: dt.date | None = None) -> str:
+    """ISO date a page last changed: the newer of its Markdown file and the data file it shows.
+
+    A page not yet committed counts as changed today (the date it will carry once committed).
+    """
+    dates = git_dates(root)
+    found = [d for d in (dates.get(f"docs/{src}"), dates.get(data_file or "")) if d]
+    return max(found) if found else (today or dt.date.today()).isoformat()
