@@ -6,6 +6,7 @@ shows ("Last updated", the edit link of generated pages). Rendering is in macros
 
 from __future__ import annotations
 
+import importlib
 import posixpath
 import sys
 from pathlib import Path
@@ -16,7 +17,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from macros import render  # noqa: E402
-from macros.data import DataError, load_data_cached  # noqa: E402
+from macros.data import load_data_cached  # noqa: E402
 from macros.page_info import last_updated  # noqa: E402
 
 try:  # MkDocs prints a PluginError as one line, without a traceback
@@ -27,6 +28,7 @@ except ImportError:  # Zensical without MkDocs installed
 
 class BuildError(_Base):
     """A contributor's mistake in a page or data file, said in one line: where, what, how to fix."""
+
 
 # Generated from data/glossary.yml on every build; appended to every page by pymdownx.snippets
 # (mkdocs.yml) so both engines show abbreviation tooltips. Never edit it by hand.
@@ -116,11 +118,31 @@ def _one_line_errors() -> None:
 _one_line_errors()
 
 
+_LOADED: dict = {}
+
+
+def _reload_changed_code() -> None:
+    """`mkdocs serve` keeps Python modules loaded between rebuilds: reload the ones edited since."""
+    global render, load_data_cached, last_updated
+    from macros import data as data_module
+    from macros import page_info
+
+    for module in (data_module, render, page_info):
+        stamp = Path(module.__file__).stat().st_mtime_ns
+        if _LOADED.setdefault(module.__name__, stamp) != stamp:
+            importlib.reload(module)
+            _LOADED[module.__name__] = stamp
+    render = sys.modules["macros.render"]
+    load_data_cached = sys.modules["macros.data"].load_data_cached
+    last_updated = sys.modules["macros.page_info"].last_updated
+
+
 def define_env(env):
     """Load data/, write the abbreviation list, register the macros (and, under Zensical, set page facts)."""
+    _reload_changed_code()
     try:
         data = load_data_cached(ROOT / "data")
-    except DataError as err:
+    except sys.modules["macros.data"].DataError as err:  # the reloaded module's class
         raise BuildError(str(err)) from None
     _write_if_changed(ABBREVIATIONS_FILE, render.abbreviations_markdown(data))
 

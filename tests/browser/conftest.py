@@ -44,7 +44,15 @@ def serve(site: Path):
 
 @pytest.fixture(scope="session")
 def base_url(site_dir):
+    """The site served over HTTP, once per engine: for the checks both builds must pass."""
     with serve(site_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def mkdocs_base_url(mkdocs_site_dir):
+    """The MkDocs build served over HTTP: for behaviour checks that need not run twice."""
+    with serve(mkdocs_site_dir) as url:
         yield url
 
 

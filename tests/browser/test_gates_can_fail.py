@@ -38,9 +38,9 @@ def test_removing_the_contrast_fix_fails_the_accessibility_check(project_copy: P
     assert "link-in-text-block" in axe_violations(browser, tmp_path / "site", "guides/verify-a-certificate/")
 
 
-def test_a_google_fonts_link_is_caught(site_dir: Path, tmp_path: Path):
+def test_a_google_fonts_link_is_caught(mkdocs_site_dir: Path, tmp_path: Path):
     copy = tmp_path / "site"
-    shutil.copytree(site_dir, copy)
+    shutil.copytree(mkdocs_site_dir, copy)
     page = copy / "index.html"
     font = '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">'
     page.write_text(page.read_text(encoding="utf-8").replace("</head>", font + "</head>"), encoding="utf-8")

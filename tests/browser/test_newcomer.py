@@ -1,7 +1,8 @@
-"""A newcomer follows CONTRIBUTING.md's walkthrough alone: add a glossary term, see its tooltip.
+"""A newcomer follows .github/contributing/add-a-term.md alone: add a glossary term, see its tooltip.
 
-The test reads the walkthrough's own code blocks, performs its steps in a temporary copy of the
-project, builds it strictly and hovers the abbreviation in Chromium. If the document and the project
+The test reads the worked example's own code blocks (the first ```yaml block is the glossary entry,
+the first ```markdown block the line for the page), performs its steps in a temporary copy of the
+project, builds it strictly and hovers the abbreviation in Chromium. If the page and the project
 drift apart, this test fails.
 """
 
@@ -15,16 +16,20 @@ import pytest
 import yaml
 
 from tests.browser.conftest import serve
-from tests.conftest import ROOT, run_build
-from tests.site.url_manifest import collect, read_manifest
+from tests.conftest import run_build
+from tools.paths import ROOT
+from tools.url_manifest import collect, read_manifest
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-def walkthrough_blocks() -> list[tuple[str, str]]:
-    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    section = text.split("## Newcomer walkthrough", 1)[1]
-    blocks = re.findall(r"^( *)```(\w+)\n(.*?)^\1```", section, flags=re.MULTILINE | re.DOTALL)
+ADD_A_TERM = ROOT / ".github" / "contributing" / "add-a-term.md"
+
+
+def worked_example_blocks() -> list[tuple[str, str]]:
+    """(language, body) of each fenced block in the page, dedented as a reader would copy it."""
+    text = ADD_A_TERM.read_text(encoding="utf-8")
+    blocks = re.findall(r"^( *)```(\w+)\n(.*?)^\1```", text, flags=re.MULTILINE | re.DOTALL)
     return [(lang, textwrap.dedent(body)) for _indent, lang, body in blocks]
 
 
@@ -42,10 +47,11 @@ def add_after_calibration_shop_floor_list(page: Path, line: str) -> None:
 
 
 def test_newcomer_adds_a_glossary_term_and_sees_its_tooltip(project_copy: Path, tmp_path: Path, browser):
-    blocks = walkthrough_blocks()
+    blocks = worked_example_blocks()
     entry_yaml = next(body for lang, body in blocks if lang == "yaml")
     page_line = next(body for lang, body in blocks if lang == "markdown").strip()
     entry = yaml.safe_load(entry_yaml)[0]
+    assert entry["abbr"] in page_line, "the example line for the page must use the new abbreviation"
 
     # Step 1-2: add the entry at the end of data/glossary.yml, after one empty line.
     glossary = project_copy / "data" / "glossary.yml"
@@ -58,6 +64,9 @@ def test_newcomer_adds_a_glossary_term_and_sees_its_tooltip(project_copy: Path, 
     site = tmp_path / "site"
     result = run_build(project_copy, site)
     assert result.returncode == 0, result.stdout + result.stderr
+    # Step 5: the build wrote the new abbreviation into the generated list the page tells you to commit.
+    abbreviations = (project_copy / "data" / "generated" / "abbreviations.md").read_text(encoding="utf-8")
+    assert f"*[{entry['abbr']}]: {entry['term']}: " in abbreviations
 
     with serve(site) as url:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -73,5 +82,5 @@ def test_newcomer_adds_a_glossary_term_and_sees_its_tooltip(project_copy: Path, 
         assert entry["short"] in tooltip.inner_text()
         context.close()
 
-    # Step 5: the glossary anchor is new, so `make manifest` is needed before `make test` passes.
+    # Step 6: the glossary anchor is new, so `make manifest` is needed before `make test` passes.
     assert f"/reference/glossary/#{entry['id']}" in set(collect(site)) - set(read_manifest())

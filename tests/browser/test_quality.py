@@ -6,6 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.test_pages import site_paths
+from tests.browser.test_search import open_search, search
 
 pytestmark = pytest.mark.browser
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
@@ -40,8 +41,8 @@ def test_mobile_layout_has_no_wcag_aa_violations(browser, base_url):
     assert [v["id"] for v in result.response["violations"]] == []
 
 
-def test_skip_link_is_first_and_visible_on_focus(page, base_url):
-    page.goto(base_url + "guides/what-certification-guarantees/", wait_until="networkidle")
+def test_skip_link_is_first_and_visible_on_focus(page, mkdocs_base_url):
+    page.goto(mkdocs_base_url + "guides/what-certification-guarantees/", wait_until="networkidle")
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.className")
     assert "md-skip" in focused
@@ -64,8 +65,8 @@ FOCUS_RING = """(() => {
 })()"""
 
 
-def test_focus_is_visible_on_every_tab_stop(page, base_url):
-    page.goto(base_url + "guides/verify-a-certificate/", wait_until="networkidle")
+def test_focus_is_visible_on_every_tab_stop(page, mkdocs_base_url):
+    page.goto(mkdocs_base_url + "guides/verify-a-certificate/", wait_until="networkidle")
     missing = []
     for _ in range(25):
         page.keyboard.press("Tab")
@@ -77,30 +78,27 @@ def test_focus_is_visible_on_every_tab_stop(page, base_url):
 
 def test_search_finds_a_page(page, base_url):
     page.goto(base_url, wait_until="networkidle")
-    page.keyboard.press("/")
-    box = page.locator("input.md-search__input")
-    assert box.evaluate("el => el === document.activeElement")
-    page.keyboard.type("CertSearch", delay=30)
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for(timeout=10000)
-    assert results.count() > 0
-    assert page.locator(".md-search-result mark").count() > 0, "search terms are not highlighted"
+    box = open_search(page)
+    # Zensical's search box sits in a shadow root: ask that root which element has the focus.
+    assert box.evaluate("el => el.getRootNode().activeElement === el"), "the search box does not get the focus"
+    assert search(page, box, "CertSearch"), "no result for CertSearch"
+    assert page.locator("mark").count() > 0, "search terms are not highlighted"
 
 
-def test_light_dark_toggle_switches_and_remembers(page, base_url):
-    page.goto(base_url, wait_until="networkidle")
+def test_light_dark_toggle_switches_and_remembers(page, mkdocs_base_url):
+    page.goto(mkdocs_base_url, wait_until="networkidle")
     before = page.get_attribute("body", "data-md-color-scheme")
     page.locator("form[data-md-component=palette] label:visible").first.click()
     after = page.get_attribute("body", "data-md-color-scheme")
     assert {before, after} == {"default", "slate"}
-    page.goto(base_url + "reference/glossary/", wait_until="networkidle")
+    page.goto(mkdocs_base_url + "reference/glossary/", wait_until="networkidle")
     assert page.get_attribute("body", "data-md-color-scheme") == after
 
 
-def test_copy_link_to_a_section(browser, base_url):
+def test_copy_link_to_a_section(browser, mkdocs_base_url):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     tab = context.new_page()
-    tab.goto(base_url + "guides/verify-a-certificate/", wait_until="networkidle")
+    tab.goto(mkdocs_base_url + "guides/verify-a-certificate/", wait_until="networkidle")
     link = tab.locator("h2#check-the-register a.headerlink")
     assert "copy" in (link.get_attribute("title") or "").lower()
     tab.locator("h2#check-the-register").hover()
@@ -108,11 +106,11 @@ def test_copy_link_to_a_section(browser, base_url):
     tab.wait_for_timeout(300)
     copied = tab.evaluate("navigator.clipboard.readText()")
     context.close()
-    assert copied == base_url + "guides/verify-a-certificate/#check-the-register"
+    assert copied == mkdocs_base_url + "guides/verify-a-certificate/#check-the-register"
 
 
-def test_print_hides_navigation_and_shows_link_addresses(page, base_url):
-    page.goto(base_url + "reference/sources/", wait_until="networkidle")
+def test_print_hides_navigation_and_shows_link_addresses(page, mkdocs_base_url):
+    page.goto(mkdocs_base_url + "reference/sources/", wait_until="networkidle")
     page.emulate_media(media="print")
     for selector in (".md-header", ".md-sidebar--primary", ".md-search", ".md-footer", "a.md-content__button"):
         assert not page.locator(selector).first.is_visible(), f"{selector} is printed"
