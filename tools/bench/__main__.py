@@ -512,7 +512,7 @@ def write_report(r: dict, args) -> tuple[str, bool]:
     lines = [
         "# Benchmarks",
         "",
-        "Made by `make bench` (`tests/bench/run_bench.py`); do not edit by hand. One run, one machine.",
+        "Made by `make bench` (`tools/bench/`); do not edit by hand. One run, one machine.",
         "",
         f"- Date: {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}",
         f"- Machine: {machine()}",
