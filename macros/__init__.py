@@ -7,7 +7,6 @@ shows ("Last updated", the edit link of generated pages). Rendering is in macros
 from __future__ import annotations
 
 import importlib
-import posixpath
 import sys
 from pathlib import Path
 
@@ -16,9 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import render  # noqa: E402
-from macros.data import load_data_cached  # noqa: E402
-from macros.page_info import last_updated  # noqa: E402
+# Used through their modules (render.term, not term): `mkdocs serve` reloads an edited module in place.
+from macros import data as loader  # noqa: E402
+from macros import page_info, render  # noqa: E402
 
 try:  # MkDocs prints a PluginError as one line, without a traceback
     from mkdocs.exceptions import PluginError as _Base
@@ -101,8 +100,11 @@ def _one_line_errors() -> None:
 
     @format_error.register(TemplateSyntaxError)
     def _syntax_error(error, markdown, page) -> str:
+        # Jinja counts lines after the front matter; the contributor's editor counts from the file's top.
+        lines_in_file = len(Path(page.file.abs_src_path).read_text(encoding="utf-8").splitlines())
+        line = error.lineno + max(0, lines_in_file - len(markdown.splitlines()))
         return (
-            f"docs/{page.file.src_uri} line {error.lineno}: {error.message}; every {{{{ needs its }}}} "
+            f"docs/{page.file.src_uri} line {line}: {error.message.rstrip('.')}; every {{{{ needs its }}}} "
             "(a page that shows literal braces needs `render_macros: false` in its front matter)"
         )
 
@@ -123,31 +125,24 @@ _LOADED: dict = {}
 
 def _reload_changed_code() -> None:
     """`mkdocs serve` keeps Python modules loaded between rebuilds: reload the ones edited since."""
-    global render, load_data_cached, last_updated
-    from macros import data as data_module
-    from macros import page_info
-
-    for module in (data_module, render, page_info):
+    for module in (loader, render, page_info):
         stamp = Path(module.__file__).stat().st_mtime_ns
         if _LOADED.setdefault(module.__name__, stamp) != stamp:
             importlib.reload(module)
             _LOADED[module.__name__] = stamp
-    render = sys.modules["macros.render"]
-    load_data_cached = sys.modules["macros.data"].load_data_cached
-    last_updated = sys.modules["macros.page_info"].last_updated
 
 
 def define_env(env):
     """Load data/, write the abbreviation list, register the macros (and, under Zensical, set page facts)."""
     _reload_changed_code()
     try:
-        data = load_data_cached(ROOT / "data")
-    except sys.modules["macros.data"].DataError as err:  # the reloaded module's class
+        data = loader.load_data_cached(ROOT / "data")
+    except loader.DataError as err:
         raise BuildError(str(err)) from None
     _write_if_changed(ABBREVIATIONS_FILE, render.abbreviations_markdown(data))
 
     def page_src() -> str:
-        return page_path(env.page)
+        return page_info.page_path(env.page)
 
     for macro in _macros(data, page_src):
         env.macro(_guarded(macro))
@@ -159,21 +154,9 @@ def on_pre_page_macros(env):
     """Before each page's macros (mkdocs-macros event): last-updated date and, for pages generated from
     data, the edit link of that data file. overrides/ shows both."""
     meta = env.page.meta
-    meta["last_updated"] = last_updated(ROOT, page_path(env.page), meta.get("edit_data"))
+    meta["last_updated"] = page_info.last_updated(ROOT, page_info.page_path(env.page), meta.get("edit_data"))
     if meta.get("edit_data"):
-        meta["edit_data_url"] = data_edit_url(env.conf, meta["edit_data"])
-
-
-def data_edit_url(conf, data_file: str) -> str:
-    """'edit/main/docs/' + 'data/glossary.yml' -> '<repo_url>/edit/main/data/glossary.yml'."""
-    branch_path = posixpath.dirname((conf.get("edit_uri") or "").strip("/"))
-    return f"{(conf.get('repo_url') or '').rstrip('/')}/{branch_path}/{str(data_file).lstrip('/')}"
-
-
-def page_path(page) -> str:
-    """The page's source path under docs/: MkDocs' page.file.src_uri, Zensical's page.path."""
-    file = getattr(page, "file", None)
-    return file.src_uri if file is not None else str(page.path)
+        meta["edit_data_url"] = page_info.data_edit_url(env.conf, meta["edit_data"])
 
 
 def _write_if_changed(path: Path, text: str) -> None:

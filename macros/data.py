@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, make_dataclass
 from pathlib import Path
 
 import jsonschema
@@ -70,15 +70,8 @@ KINDS = (
 )
 
 
-@dataclass(frozen=True)
-class Data:
-    """All validated site data, keyed by id."""
-
-    glossary: dict = field(default_factory=dict)
-    sources: dict = field(default_factory=dict)
-    misconceptions: dict = field(default_factory=dict)
-    facts: dict = field(default_factory=dict)
-    checklists: dict = field(default_factory=dict)
+# All validated site data, keyed by id: one attribute per kind in the table (data.glossary, ...).
+Data = make_dataclass("Data", [(kind.name, dict, field(default_factory=dict)) for kind in KINDS], frozen=True)
 
 
 def _read_yaml(path: Path, rel: str):
@@ -174,8 +167,9 @@ def kind_files(data_dir: Path, kind: Kind) -> list[Path]:
     """The files of one kind: its single file, or every file its glob matches."""
     if "*" not in kind.files:
         return [data_dir / kind.files]
-    folder = (data_dir / kind.files).parent
-    for path in sorted(folder.glob("*.yaml")):
+    misnamed = sorted((data_dir / kind.files).parent.glob("*.yaml"))
+    if misnamed:
+        path = misnamed[0]
         raise DataError(
             f"data/{path.relative_to(data_dir).as_posix()}: data files must end in .yml; rename it to {path.stem}.yml"
         )
@@ -186,16 +180,18 @@ def _entries(kind: Kind, rel: str, path: Path, document) -> list[tuple[str, dict
     """(name, entry) pairs: list entries by their id field, a one-entry file by its file name."""
     if kind.id_field == "file":
         return [(path.stem, {**document, "id": path.stem})]
+    return list(_index(rel, document, kind.id_field).items())
+
+
+def _index(rel: str, entries: list, key: str) -> dict:
+    """Entries by their `key` field; a repeated value is an error."""
     index: dict = {}
-    for entry in document:
-        ident = entry[kind.id_field]
+    for entry in entries:
+        ident = entry[key]
         if ident in index:
-            raise DataError(
-                f"{rel} entry '{ident}' field '{kind.id_field}': duplicate {kind.id_field} '{ident}'; "
-                "ids must be unique"
-            )
+            raise DataError(f"{rel} entry '{ident}' field '{key}': duplicate {key} '{ident}'; ids must be unique")
         index[ident] = entry
-    return list(index.items())
+    return index
 
 
 def _check_entry_refs(kind: Kind, rel: str, ident: str, entry: dict, loaded: dict) -> None:
@@ -238,9 +234,7 @@ def load_data(data_dir: Path | str) -> Data:
     _check_unique_abbrs(loaded["glossary"])
     for ident, checklist in loaded["checklists"].items():
         rel = f"data/checklists/{ident}.yml"
-        checklist["items_by_id"] = dict(
-            _entries(Kind("items", "item", "", "", "id"), rel, Path(rel), checklist["items"])
-        )
+        checklist["items_by_id"] = _index(rel, checklist["items"], "id")
     return Data(**loaded)
 
 

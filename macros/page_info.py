@@ -7,6 +7,7 @@ Both engines render `page.meta`, so these values are set there (see macros/__ini
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import subprocess
 from pathlib import Path
 
@@ -58,3 +59,15 @@ def last_updated(root: Path, src: str, data_file: str | None = None, today: dt.d
     dates = git_dates(root)
     found = [d for d in (dates.get(f"docs/{src}"), dates.get(data_file or "")) if d]
     return max(found) if found else (today or dt.date.today()).isoformat()
+
+
+def data_edit_url(conf, data_file: str) -> str:
+    """'edit/main/docs/' + 'data/glossary.yml' -> '<repo_url>/edit/main/data/glossary.yml'."""
+    branch_path = posixpath.dirname((conf.get("edit_uri") or "").strip("/"))
+    return f"{(conf.get('repo_url') or '').rstrip('/')}/{branch_path}/{str(data_file).lstrip('/')}"
+
+
+def page_path(page) -> str:
+    """The page's source path under docs/: MkDocs' page.file.src_uri, Zensical's page.path."""
+    file = getattr(page, "file", None)
+    return file.src_uri if file is not None else str(page.path)

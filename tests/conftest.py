@@ -43,7 +43,7 @@ def run_build(project: Path, out: Path, engine: str = "mkdocs") -> subprocess.Co
 
 
 def build_failed(result: subprocess.CompletedProcess) -> bool:
-    """Zensical 0.0.73 can exit 0 after a Python error in a page; a traceback or 'Error' then tells."""
+    """A non-zero exit, or a Python error that Zensical reported (it prints them as tracebacks)."""
     output = result.stdout + result.stderr
     return result.returncode != 0 or "Traceback" in output or "RuntimeError" in output
 

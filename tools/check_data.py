@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 
 from macros import ABBREVIATIONS_FILE, render
-from macros.data import DataError, load_data
+from macros.data import KINDS, DataError, load_data
 from tools.paths import ROOT
 
 
@@ -27,10 +27,7 @@ def main() -> int:
         rel = ABBREVIATIONS_FILE.relative_to(ROOT)
         print(f"ERROR {rel} is out of date with data/glossary.yml; run `make build` and commit it", file=sys.stderr)
         return 1
-    counts = ", ".join(
-        f"{len(getattr(data, kind))} {kind}"
-        for kind in ("glossary", "sources", "misconceptions", "facts", "checklists")
-    )
+    counts = ", ".join(f"{len(getattr(data, kind.name))} {kind.name}" for kind in KINDS)
     print(f"data OK: {counts}")
     return 0
 

@@ -1,9 +1,9 @@
 """Write the theme templates this site fixes: copies of frozen upstream files with small, named changes.
 
-Material 9.8.1 (its last release) and the pinned Zensical write a few pieces of invalid markup outside
-any block that overrides/main.html could replace. Each fix below is a plain text substitution on the
-installed upstream file; every substitution must match, so an upgraded upstream that changed the file
-stops `--check` (run by `make lint`) instead of silently keeping an old copy.
+Material 9.8.1 (its last release) and the pinned Zensical write a few pieces of invalid markup, and a
+render-blocking script tag, outside any block that overrides/main.html could replace. Each fix below
+is a plain text substitution on the installed upstream file; every substitution must match, so an
+upgraded upstream that changed the file stops `--check` (run by `make lint`) instead of silently keeping an old copy.
 
     python -m tools.theme_copies          # rewrite the copies under overrides/
     python -m tools.theme_copies --check  # fail if a copy differs from upstream + fixes
@@ -24,20 +24,30 @@ NO_AUTOCOMPLETE = [  # autocomplete is not allowed on checkboxes (Nu: "only allo
     ('id="__drawer" autocomplete="off">', 'id="__drawer">'),
     ('id="__search" autocomplete="off">', 'id="__search">'),
 ]
+DEFERRED_BUNDLE = [  # the bundle deferred, so the page paints before it runs (Lighthouse: render-blocking)
+    (".min.js' | url }}\"></script>", ".min.js' | url }}\" defer></script>"),
+]
 NO_EMPTY_TABINDEX = [  # section labels got tabindex="" (Nu: "The empty string is not a valid integer")
     ('tabindex="{{ tabindex }}"', '{% if tabindex %}tabindex="{{ tabindex }}"{% endif %}'),
 ]
 
 # (engine package, upstream template, copy under overrides/, reason, substitutions)
 COPIES = [
-    ("mkdocs-material", "base.html", "material/base.html", "no autocomplete on the two toggles", NO_AUTOCOMPLETE),
+    (
+        "mkdocs-material",
+        "base.html",
+        "material/base.html",
+        "no autocomplete on the two toggles; the script bundle deferred",
+        [*NO_AUTOCOMPLETE, *DEFERRED_BUNDLE],
+    ),
     (
         "zensical",
         "base.html",
         "zensical/base.html",
-        "no autocomplete on the two toggles; no aria-hidden on the overlay label (Nu error)",
+        "no autocomplete on the two toggles; no aria-hidden on the overlay label (Nu error); the bundle deferred",
         [
             *NO_AUTOCOMPLETE,
+            *DEFERRED_BUNDLE,
             (
                 '<label class="md-overlay" for="__drawer" aria-hidden="true">',
                 '<label class="md-overlay" for="__drawer">',
