@@ -69,7 +69,15 @@ def _macros(data, page_src):
         """A time-sensitive fact from data/facts.yml: fact('iso9001-edition', 'value')."""
         return render.fact(data, key, page_src(), part)
 
-    return [term, definition, glossary, checklist, misconceptions, cite, sources, fact]
+    def audit_summary() -> str:
+        """The date and verdict counts of the last fact audit (data/audit/)."""
+        return render.audit_summary(data, page_src())
+
+    def changes() -> str:
+        """Every correction the fact audits made, newest first (data/audit/)."""
+        return render.changes(data, page_src(), page_info.page_titles(ROOT / "docs"))
+
+    return [term, definition, glossary, checklist, misconceptions, cite, sources, fact, audit_summary, changes]
 
 
 def _guarded(macro):

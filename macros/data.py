@@ -67,6 +67,7 @@ KINDS = (
         "file",
         {"source": "sources", "items.source": "sources"},
     ),
+    Kind("audit", "audit file", "audit/*.yml", "audit", "file", {"findings.source": "sources"}),
 )
 
 
@@ -103,19 +104,23 @@ def _entry_name(document, path) -> str:
             if ident:
                 return f"'{ident}'"
         return f"#{first + 1}"
-    if first == "items" and len(path) > 1 and isinstance(document, dict):
-        items = document.get("items") or []
+    if isinstance(document, dict) and isinstance(document.get(first), list) and len(path) > 1:
+        items = document[first]  # a nested list: checklist items, audit findings
         idx = path[1]
         if isinstance(idx, int) and idx < len(items) and isinstance(items[idx], dict) and items[idx].get("id"):
             return f"item '{items[idx]['id']}'"
-        return f"item #{idx + 1}" if isinstance(idx, int) else "items"
+        one = first.removesuffix("s")  # "item #3", "finding #3"
+        return f"{one} #{idx + 1}" if isinstance(idx, int) else first
     return "(top level)"
 
 
 def _schema_error_message(rel: str, document, error: jsonschema.ValidationError) -> str:
     path = list(error.absolute_path)
     entry = _entry_name(document, path)
-    fields = [str(p) for p in path if not isinstance(p, int) and p != "items"]
+    nested = isinstance(document, dict) and len(path) > 1 and isinstance(path[1], int)  # items[3].check
+    fields = [str(p) for p in path[1 if nested else 0 :] if not isinstance(p, int)]
+    if error.validator == "not" and "description" in error.schema:
+        return f"{rel} entry {entry}: {error.schema['description']}"
     if error.validator == "required":
         missing = error.message.split("'")[1]
         return f"{rel} entry {entry} field '{missing}': required field is missing; add '{missing}: ...'"
@@ -145,7 +150,13 @@ def _schema_error_message(rel: str, document, error: jsonschema.ValidationError)
 
 def _validate(rel: str, document, schema: dict) -> None:
     validator = jsonschema.Draft202012Validator(schema)
-    errors = sorted(validator.iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
+
+    def order(error):  # first entry with a problem; in it, the most specific field (a bad enum before
+        path = [f"{p:08d}" if isinstance(p, int) else p for p in error.absolute_path]  # if/else asks for)
+        entry = 2 if isinstance(document, dict) else 1
+        return path[:entry], -len(path), path
+
+    errors = sorted(validator.iter_errors(document), key=order)
     if errors:
         raise DataError(_schema_error_message(rel, document, errors[0]))
 
@@ -199,8 +210,9 @@ def _check_entry_refs(kind: Kind, rel: str, ident: str, entry: dict, loaded: dic
     for fld, target in kind.refs.items():
         if "." in fld:  # "items.source": the field of every entry in a nested list
             outer, inner = fld.split(".", 1)
-            for item in entry.get(outer) or []:
-                _check_refs(rel, f"item '{item.get('id')}'", inner, item.get(inner), loaded[target], KIND[target])
+            for number, item in enumerate(entry.get(outer) or [], 1):
+                where = f"item '{item['id']}'" if item.get("id") else f"{outer.removesuffix('s')} #{number}"
+                _check_refs(rel, where, inner, item.get(inner), loaded[target], KIND[target])
         else:
             _check_refs(rel, name, fld, entry.get(fld), loaded[target], KIND[target])
 

@@ -11,6 +11,8 @@ import posixpath
 import subprocess
 from pathlib import Path
 
+import yaml
+
 _CACHE: dict = {}
 
 
@@ -71,3 +73,15 @@ def page_path(page) -> str:
     """The page's source path under docs/: MkDocs' page.file.src_uri, Zensical's page.path."""
     file = getattr(page, "file", None)
     return file.src_uri if file is not None else str(page.path)
+
+
+def page_titles(docs_dir: Path) -> dict[str, str]:
+    """Page path (relative to docs/) -> the `title` in its front matter."""
+    titles = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("---\n"):
+            meta = yaml.safe_load(text[4 : text.find("\n---", 4)]) or {}
+            if meta.get("title"):
+                titles[path.relative_to(docs_dir).as_posix()] = str(meta["title"])
+    return titles

@@ -215,3 +215,74 @@ def abbreviations_markdown(data: Data) -> str:
     """Python-Markdown abbreviation definitions, appended to every page so each abbr gets its tooltip."""
     lines = [f"*[{abbr}]: {' '.join(text.split())}" for abbr, text in sorted(abbreviations(data).items())]
     return "\n".join(lines) + "\n"
+
+
+VERDICTS = {
+    "supported": "supported as written",
+    "overstated": "overstated",
+    "unsupported": "unsupported",
+    "wrong": "wrong",
+    "stale": "out of date",
+}
+CHANGES_PAGE = "what-changed.md"
+# Data files and the page a reader sees them on (checklists: checklists/<id>.md).
+DATA_PAGES = {
+    "data/glossary.yml": GLOSSARY_PAGE,
+    "data/sources.yml": SOURCES_PAGE,
+    "data/misconceptions.yml": "guides/misconceptions.md",
+}
+
+
+def audited_page(target: str) -> str | None:
+    """The page (under docs/) where readers see an audited file's claims; None for data used on many pages."""
+    if target.startswith("docs/"):
+        return target.removeprefix("docs/")
+    if target.startswith("data/checklists/"):
+        return "checklists/" + posixpath.basename(target).removesuffix(".yml") + ".md"
+    return DATA_PAGES.get(target)
+
+
+def audit_summary(data: Data, page: str) -> str:
+    """One paragraph: when the facts were last audited, how many claims, the verdicts."""
+    audits = list(data.audit.values())
+    if not audits:
+        return "*No fact audit has been recorded yet.*\n"
+    findings = [finding for audit in audits for finding in audit["findings"]]
+    counts = {verdict: 0 for verdict in VERDICTS}
+    for finding in findings:
+        counts[finding["verdict"]] += 1
+    parts = ", ".join(f"{n} {VERDICTS[v]}" for v, n in counts.items() if n)
+    newest = max(audit["audited"] for audit in audits)
+    return (
+        f"**Last fact audit: {e(human_date(newest))}.** It checked {len(findings)} claims in {len(audits)} pages "
+        f"and data files against their sources: {parts}. Every claim that did not hold was corrected or removed; "
+        f"[What changed]({link(page, CHANGES_PAGE)}) lists each correction.\n"
+    )
+
+
+def changes(data: Data, page: str, titles: dict) -> str:
+    """Every correction the audits made, newest first, by page: what the text said and what it says now."""
+    by_date: dict = {}
+    for audit in data.audit.values():
+        fixed = [f for f in audit["findings"] if f["verdict"] != "supported" and f.get("status") != "open"]
+        if fixed:
+            by_date.setdefault(audit["audited"], []).append((audit["target"], fixed))
+    if not by_date:
+        return "*No corrections recorded yet.*\n"
+    blocks = []
+    for date in sorted(by_date, reverse=True):
+        blocks.append(f"## {e(human_date(date))} {{ #audit-{date} }}")
+        for target, fixed in sorted(by_date[date], key=lambda item: titles.get(audited_page(item[0]), item[0])):
+            shown = audited_page(target)
+            name = e(titles.get(shown, target))
+            heading = f"[{name}]({link(page, shown)})" if shown else name
+            blocks.append(f"### {heading}\n\n*Checked in `{e(target)}`.*")
+            lines = []
+            for finding in fixed:
+                cited = f" {cite(data, tuple(finding['source']), page)}" if finding["source"] else ""
+                lines.append(
+                    f"- **{e(VERDICTS[finding['verdict']]).capitalize()}.** It said: “{e(finding['claim'])}” "
+                    f"{'Removed' if finding['status'] == 'removed' else 'Corrected'}: {e(finding['action'])}{cited}"
+                )
+            blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n"

@@ -142,3 +142,40 @@ def test_two_sources_with_the_same_citation_label(data_dir):
     )
     msg = error_of(data_dir)
     assert "data/sources.yml entry 'test-source' field 'label': citation label 'ISO Survey' is already used" in msg
+
+
+AUDIT = """target: docs/index.md
+audited: "2026-11-26"
+findings:
+  - claim: ISO writes standards.
+    verdict: supported
+    source: [iso-certification]
+"""
+
+
+@pytest.mark.parametrize(
+    ("finding", "message"),
+    [
+        (
+            "    status: fixed\n",
+            "data/audit/test.yml entry finding #1: a 'supported' finding has no 'action' or 'status'",
+        ),
+        (
+            "  - claim: It was wrong.\n    verdict: wrong\n    source: [iso-certification]\n",
+            "data/audit/test.yml entry finding #2 field 'action': required field is missing",
+        ),
+        (
+            "  - claim: It was wrong.\n    verdict: wrong\n    source: [iso-certificatoin]\n"
+            "    action: Fixed it.\n    status: fixed\n",
+            "unknown source 'iso-certificatoin' in data/audit/test.yml entry finding #2 field 'source'; "
+            "did you mean 'iso-certification'?",
+        ),
+        ("  - claim: Bad verdict.\n    verdict: fine\n    source: []\n", "field 'verdict'"),
+    ],
+)
+def test_audit_finding_errors_name_the_finding_and_the_fix(data_dir, finding, message):
+    (data_dir / "audit").mkdir(exist_ok=True)
+    (data_dir / "audit" / "test.yml").write_text(AUDIT + finding, encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_data(data_dir)
+    assert message in str(err.value)

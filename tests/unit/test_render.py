@@ -82,6 +82,7 @@ def make_data(**overrides) -> Data:
         checklists=checklists,
         facts=facts,
         misconceptions=misconceptions,
+        audit={},
     )
     base.update(overrides)
     return Data(**base)
@@ -218,3 +219,52 @@ def test_cite_uses_the_short_label_when_a_source_has_one():
     data = make_data(sources={"iso-cert": {**SOURCE, "label": "ISO: certification"}})
     assert render.cite(data, ("iso-cert",), "index.md").startswith("[\\[ISO: certification\\]](")
     assert "Cited as [ISO: certification]." in render.sources(data)
+
+
+AUDITS = {
+    "guides-x": {
+        "id": "guides-x",
+        "target": "docs/guides/x.md",
+        "audited": "2026-11-26",
+        "findings": [
+            {"claim": "ISO certifies.", "verdict": "wrong", "source": ["iso-cert"], "action": EVIL, "status": "fixed"},
+            {"claim": "ISO writes standards.", "verdict": "supported", "source": ["iso-cert"]},
+        ],
+    },
+    "data-checklists-red-flags": {
+        "id": "data-checklists-red-flags",
+        "target": "data/checklists/red-flags.yml",
+        "audited": "2026-10-01",
+        "findings": [
+            {"claim": "Old claim.", "verdict": "stale", "source": [], "action": "Dropped it.", "status": "removed"},
+            {"claim": "Still open.", "verdict": "overstated", "source": [], "action": "To do.", "status": "open"},
+        ],
+    },
+}
+
+
+def test_audit_summary_counts_verdicts_and_names_the_newest_date():
+    out = render.audit_summary(make_data(audit=AUDITS), "reference/sources.md")
+    assert "**Last fact audit: 26 November 2026.**" in out
+    assert "4 claims in 2 pages and data files" in out
+    assert "1 supported as written, 1 overstated, 1 wrong, 1 out of date" in out
+    assert "[What changed](../what-changed.md)" in out
+    assert "No fact audit" in render.audit_summary(make_data(), "about.md")
+
+
+def test_changes_lists_corrections_newest_first_escaped_and_skips_supported_and_open():
+    titles = {"guides/x.md": "Guide X", "checklists/red-flags.md": "Red flags"}
+    out = render.changes(make_data(audit=AUDITS), "what-changed.md", titles)
+    assert out.index("26 November 2026") < out.index("1 October 2026")
+    assert "### [Guide X](guides/x.md)" in out and "### [Red flags](checklists/red-flags.md)" in out
+    assert "It said: “ISO certifies.” Corrected: &lt;script&gt;" in out and EVIL not in out
+    assert "Removed: Dropped it." in out
+    assert "ISO writes standards" not in out and "Still open" not in out
+    assert "[\\[ISO\\]](reference/sources.md#iso-cert" in out
+
+
+def test_audited_page_maps_data_files_to_the_page_that_shows_them():
+    assert render.audited_page("docs/guides/x.md") == "guides/x.md"
+    assert render.audited_page("data/checklists/red-flags.yml") == "checklists/red-flags.md"
+    assert render.audited_page("data/glossary.yml") == "reference/glossary.md"
+    assert render.audited_page("data/facts.yml") is None

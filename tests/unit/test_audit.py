@@ -1,0 +1,48 @@
+"""The fact audit (data/audit/) covers every page and data file, and no finding is left open."""
+
+from __future__ import annotations
+
+import yaml
+
+from macros.data import load_data
+from tools.paths import ROOT
+
+DATA = load_data(ROOT / "data")
+
+
+def audited_files() -> set[str]:
+    pages = {p.relative_to(ROOT).as_posix() for p in (ROOT / "docs").rglob("*.md")}
+    data = {
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "data").rglob("*.yml")
+        if p.parent.name not in {"audit", "generated", "schema"}
+    }
+    return pages | data
+
+
+def test_every_page_and_data_file_has_an_audit_and_every_audit_a_file():
+    targets = [audit["target"] for audit in DATA.audit.values()]
+    assert len(targets) == len(set(targets)), "two audit files for one target"
+    missing = sorted(audited_files() - set(targets))
+    assert not missing, f"no audit in data/audit/ for: {missing}"
+    gone = sorted(set(targets) - audited_files())
+    assert not gone, f"audits of files that do not exist: {gone}"
+
+
+def test_no_finding_is_open():
+    open_ = [
+        f"{audit['target']}: {finding['claim']}"
+        for audit in DATA.audit.values()
+        for finding in audit["findings"]
+        if finding.get("status") == "open"
+    ]
+    assert not open_, f"open audit findings (fix the text, then set status: fixed or removed): {open_}"
+
+
+def test_a_page_is_reviewed_no_earlier_than_its_audit():
+    """'reviewed' is the day a person last checked the page's facts; an audit is such a check."""
+    for audit in DATA.audit.values():
+        if audit["target"].startswith("docs/"):
+            text = (ROOT / audit["target"]).read_text(encoding="utf-8")
+            reviewed = str(yaml.safe_load(text.split("---")[1])["reviewed"])
+            assert reviewed >= audit["audited"], f"{audit['target']}: reviewed {reviewed} < audited {audit['audited']}"
