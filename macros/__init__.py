@@ -17,7 +17,7 @@ if str(ROOT) not in sys.path:
 
 # Used through their modules (render.term, not term): `mkdocs serve` reloads an edited module in place.
 from macros import data as loader  # noqa: E402
-from macros import page_info, render  # noqa: E402
+from macros import page_info, render, site_files, structured_data  # noqa: E402
 
 try:  # MkDocs prints a PluginError as one line, without a traceback
     from mkdocs.exceptions import PluginError as _Base
@@ -32,6 +32,24 @@ class BuildError(_Base):
 # Generated from data/glossary.yml on every build; appended to every page by pymdownx.snippets
 # (mkdocs.yml) so both engines show abbreviation tooltips. Never edit it by hand.
 ABBREVIATIONS_FILE = ROOT / "data" / "generated" / "abbreviations.md"
+# Published at /llms.txt and /robots.txt; generated from front matter and mkdocs.yml (macros/site_files.py).
+LLMS_FILE = ROOT / "docs" / "llms.txt"
+ROBOTS_FILE = ROOT / "docs" / "robots.txt"
+
+
+def generated_files(data, conf) -> dict:
+    """Every file the build writes from data and mkdocs.yml (page_info.read_config), with its expected
+    text (tools/check_data.py compares the committed copies)."""
+    site = {
+        "name": conf["site_name"],
+        "url": conf.get("site_url") or "/",
+        "description": conf.get("site_description") or "",
+    }
+    return {
+        ABBREVIATIONS_FILE: render.abbreviations_markdown(data),
+        LLMS_FILE: site_files.llms_txt(page_info.front_matter(ROOT / "docs"), conf.get("nav") or [], site),
+        ROBOTS_FILE: site_files.robots_txt(site["url"]),
+    }
 
 
 def _macros(data, page_src):
@@ -133,7 +151,7 @@ _LOADED: dict = {}
 
 def _reload_changed_code() -> None:
     """`mkdocs serve` keeps Python modules loaded between rebuilds: reload the ones edited since."""
-    for module in (loader, render, page_info):
+    for module in (loader, render, page_info, site_files, structured_data):
         stamp = Path(module.__file__).stat().st_mtime_ns
         if _LOADED.setdefault(module.__name__, stamp) != stamp:
             importlib.reload(module)
@@ -147,7 +165,8 @@ def define_env(env):
         data = loader.load_data_cached(ROOT / "data")
     except loader.DataError as err:
         raise BuildError(str(err)) from None
-    _write_if_changed(ABBREVIATIONS_FILE, render.abbreviations_markdown(data))
+    for path, text in generated_files(data, page_info.read_config(ROOT)).items():
+        _write_if_changed(path, text)
 
     def page_src() -> str:
         return page_info.page_path(env.page)
@@ -165,6 +184,16 @@ def on_pre_page_macros(env):
     meta["last_updated"] = page_info.last_updated(ROOT, page_info.page_path(env.page), meta.get("edit_data"))
     if meta.get("edit_data"):
         meta["edit_data_url"] = page_info.data_edit_url(env.conf, meta["edit_data"])
+    conf = env.conf
+    meta["json_ld"] = structured_data.json_ld(
+        src=page_info.page_path(env.page),
+        title=str(meta.get("title") or env.page.title or conf["site_name"]),
+        description=str(meta.get("description") or conf.get("site_description") or ""),
+        modified=meta["last_updated"],
+        lang=(conf.get("theme") or {}).get("language", "en"),
+        site={"name": conf["site_name"], "url": conf.get("site_url") or "/"},
+        nav=page_info.read_config(ROOT).get("nav") or [],
+    )
 
 
 def _write_if_changed(path: Path, text: str) -> None:

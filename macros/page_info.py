@@ -7,6 +7,7 @@ Both engines render `page.meta`, so these values are set there (see macros/__ini
 from __future__ import annotations
 
 import datetime as dt
+import os
 import posixpath
 import subprocess
 from pathlib import Path
@@ -75,13 +76,34 @@ def page_path(page) -> str:
     return file.src_uri if file is not None else str(page.path)
 
 
-def page_titles(docs_dir: Path) -> dict[str, str]:
-    """Page path (relative to docs/) -> the `title` in its front matter."""
-    titles = {}
+def front_matter(docs_dir: Path) -> dict[str, dict]:
+    """Page path (relative to docs/) -> its front matter."""
+    pages = {}
     for path in sorted(docs_dir.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
         if text.startswith("---\n"):
-            meta = yaml.safe_load(text[4 : text.find("\n---", 4)]) or {}
-            if meta.get("title"):
-                titles[path.relative_to(docs_dir).as_posix()] = str(meta["title"])
-    return titles
+            pages[path.relative_to(docs_dir).as_posix()] = yaml.safe_load(text[4 : text.find("\n---", 4)]) or {}
+    return pages
+
+
+def page_titles(docs_dir: Path) -> dict[str, str]:
+    """Page path (relative to docs/) -> the `title` in its front matter."""
+    return {src: str(meta["title"]) for src, meta in front_matter(docs_dir).items() if meta.get("title")}
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as the engines do: `!ENV [NAME, default]` is the variable or its default."""
+
+
+def _env_tag(loader, node):
+    name, *default = loader.construct_sequence(node)
+    return os.environ.get(name, default[-1] if default else None)
+
+
+_ConfigLoader.add_constructor("!ENV", _env_tag)
+
+
+def read_config(root: Path) -> dict:
+    """mkdocs.yml as written. Both engines get the same `nav` from here: Zensical's own config object
+    holds a different, resolved form of it."""
+    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)

@@ -2,15 +2,17 @@
 
     python -m tools.check_data      # used by `make lint` and the pre-commit hook
 
-Also fails when data/generated/abbreviations.md no longer matches data/glossary.yml: the build
-rewrites it, so a stale copy means the glossary changed without a build; build, then commit both.
+Also fails when a generated file (data/generated/abbreviations.md, docs/llms.txt, docs/robots.txt) no
+longer matches its data, front matter or mkdocs.yml: the build rewrites them, so a stale copy means
+something changed without a build; build, then commit both.
 """
 
 from __future__ import annotations
 
 import sys
 
-from macros import ABBREVIATIONS_FILE, render
+from macros import generated_files
+from macros.page_info import read_config
 from macros.data import KINDS, DataError, load_data
 from tools.paths import ROOT
 
@@ -21,12 +23,12 @@ def main() -> int:
     except DataError as err:
         print(f"ERROR {err}", file=sys.stderr)
         return 1
-    expected = render.abbreviations_markdown(data)
-    found = ABBREVIATIONS_FILE.read_text(encoding="utf-8") if ABBREVIATIONS_FILE.exists() else ""
-    if found != expected:
-        rel = ABBREVIATIONS_FILE.relative_to(ROOT)
-        print(f"ERROR {rel} is out of date with data/glossary.yml; run `make build` and commit it", file=sys.stderr)
-        return 1
+    for path, expected in generated_files(data, read_config(ROOT)).items():
+        found = path.read_text(encoding="utf-8") if path.exists() else ""
+        if found != expected:
+            rel = path.relative_to(ROOT)
+            print(f"ERROR {rel} is out of date; run `make build` and commit it", file=sys.stderr)
+            return 1
     counts = ", ".join(f"{len(getattr(data, kind.name))} {kind.name}" for kind in KINDS)
     print(f"data OK: {counts}")
     return 0
