@@ -12,8 +12,8 @@ from __future__ import annotations
 import sys
 
 from macros import generated_files
-from macros.page_info import read_config
 from macros.data import KINDS, DataError, load_data
+from macros.page_info import read_config
 from tools.paths import ROOT
 
 
