@@ -285,4 +285,4 @@ def changes(data: Data, page: str, titles: dict) -> str:
                     f"{'Removed' if finding['status'] == 'removed' else 'Corrected'}: {e(finding['action'])}{cited}"
                 )
             blocks.append("\n".join(lines))
-    return "\n\n".join(blocks) + "\n"
+    return _generated("changes", "\n\n".join(blocks))
