@@ -165,7 +165,11 @@ def define_env(env):
         data = loader.load_data_cached(ROOT / "data")
     except loader.DataError as err:
         raise BuildError(str(err)) from None
-    for path, text in generated_files(data, page_info.read_config(ROOT)).items():
+    try:
+        files = generated_files(data, page_info.read_config(ROOT))
+    except ValueError as err:  # a nav section llms.txt does not know
+        raise BuildError(str(err)) from None
+    for path, text in files.items():
         _write_if_changed(path, text)
 
     def page_src() -> str:
