@@ -52,8 +52,9 @@ def generated_files(data, conf) -> dict:
     }
 
 
-def _macros(data, page_src):
-    """The macros pages may use, in the order CONTRIBUTING lists them. One line of docs each."""
+def _macros(data, page_src, use_widgets=lambda: None):
+    """The macros pages may use, in the order CONTRIBUTING lists them. One line of docs each.
+    `use_widgets()` tells the theme to load the widget script on the current page."""
 
     def term(id: str, text: str | None = None) -> str:
         """Link to a glossary term, with its short definition as tooltip: term('cb')."""
@@ -69,7 +70,13 @@ def _macros(data, page_src):
 
     def checklist(id: str) -> str:
         """A checklist from data/checklists/<id>.yml as a task list with stable item anchors."""
+        use_widgets()
         return render.checklist(data, id, page_src())
+
+    def letter(id: str) -> str:
+        """A letter from data/templates/<id>.yml: the plain text, and a form that fills it in."""
+        use_widgets()
+        return render.letter(data, id, page_src())
 
     def misconceptions() -> str:
         """Every myth and fact from data/misconceptions.yml."""
@@ -95,7 +102,7 @@ def _macros(data, page_src):
         """Every correction the fact audits made, newest first (data/audit/)."""
         return render.changes(data, page_src(), page_info.page_titles(ROOT / "docs"))
 
-    return [term, definition, glossary, checklist, misconceptions, cite, sources, fact, audit_summary, changes]
+    return [term, definition, glossary, checklist, letter, misconceptions, cite, sources, fact, audit_summary, changes]
 
 
 def _guarded(macro):
@@ -175,7 +182,10 @@ def define_env(env):
     def page_src() -> str:
         return page_info.page_path(env.page)
 
-    for macro in _macros(data, page_src):
+    def use_widgets() -> None:
+        env.page.meta["widgets"] = True
+
+    for macro in _macros(data, page_src, use_widgets):
         env.macro(_guarded(macro))
     if getattr(env, "page", None) is not None:  # Zensical runs define_env once per page and has no page event
         on_pre_page_macros(env)

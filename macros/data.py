@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from dataclasses import dataclass, field, make_dataclass
 from pathlib import Path
 
@@ -67,6 +68,7 @@ KINDS = (
         "file",
         {"source": "sources", "items.source": "sources"},
     ),
+    Kind("templates", "template", "templates/*.yml", "template", "file"),
     Kind("audit", "audit file", "audit/*.yml", "audit", "file", {"findings.source": "sources"}),
 )
 
@@ -244,10 +246,33 @@ def load_data(data_dir: Path | str) -> Data:
                 _check_entry_refs(kind, rel, ident, entry, loaded)
     _check_unique_labels(loaded["sources"])
     _check_unique_abbrs(loaded["glossary"])
+    for ident, template in loaded["templates"].items():
+        _check_template_fields(f"data/templates/{ident}.yml", template)
     for ident, checklist in loaded["checklists"].items():
         rel = f"data/checklists/{ident}.yml"
         checklist["items_by_id"] = _index(rel, checklist["items"], "id")
     return Data(**loaded)
+
+
+FIELD = re.compile(r"\{([^{}]*)\}")
+
+
+def _check_template_fields(rel: str, template: dict) -> None:
+    """Every {name} in the subject and body is a defined field, and every field is used."""
+    used = []
+    for part in ("subject", "body"):
+        for name in FIELD.findall(template[part]):
+            if name not in template["fields"]:
+                raise DataError(
+                    f"{rel} field '{part}': {{{name}}} is not defined under 'fields'{suggest(name, template['fields'])};"
+                    f" add it to 'fields' with a label, hint, example and required"
+                )
+            used.append(name)
+    unused = [name for name in template["fields"] if name not in used]
+    if unused:
+        raise DataError(
+            f"{rel} field 'fields': '{unused[0]}' is never used; put {{{unused[0]}}} in the subject or body, or delete it"
+        )
 
 
 def _check_unique_labels(sources: dict) -> None:

@@ -6,7 +6,9 @@ Every value that comes from data is HTML-escaped before it reaches the page.
 
 from __future__ import annotations
 
+import json
 import posixpath
+import re
 from html import escape
 
 from .data import Data, suggest
@@ -131,9 +133,14 @@ def checklist(data: Data, ident: str, page: str) -> str:
     """A checklist as a task list; every item has a stable anchor '<checklist>-<item>'.
 
     Written as HTML (md_in_html) rather than '- [ ]' so each checkbox is labelled by its item text.
+    widgets.js keeps the ticks in this browser, shows progress and fills the summary of red-flag lists.
     """
     cl = _lookup(data.checklists, ident, "checklist", page, f"checklist('{ident}')", "data/checklists/")
-    lines = [f"{e(cl['intro'])} {cite(data, tuple(cl['source']), page)}", "", '<ul class="task-list" markdown>']
+    lines = [
+        f"{e(cl['intro'])} {cite(data, tuple(cl['source']), page)}",
+        "",
+        f'<ul class="task-list" data-checklist="{e(ident)}" markdown>',
+    ]
     for item in cl["items"]:
         anchor = f"{ident}-{item['id']}"
         text = (
@@ -145,10 +152,33 @@ def checklist(data: Data, ident: str, page: str) -> str:
         )
         if item.get("why"):
             text += f"<br>*Why:* {e(item['why'])}"
+        if item.get("if_fails"):
+            label = "What to ask" if cl.get("summary") else "If not"
+            text += f'<br>*{label}:* <span class="checklist-if-fails">{e(item["if_fails"])}</span>'
         if item.get("source"):
             text += " " + cite(data, tuple(item["source"]), page)
-        lines.append(f'<li class="task-list-item checklist-item" id="{anchor}" markdown="span">{text}</li>')
+        severity = f' data-severity="{item["severity"]}"' if item.get("severity") else ""
+        lines.append(
+            f'<li class="task-list-item checklist-item" id="{anchor}" data-item="{e(item["id"])}"{severity} '
+            f'markdown="span">{text}</li>'
+        )
     lines.append("</ul>")
+    lines.append(
+        f'<div class="checklist-tools" data-checklist-tools="{e(ident)}" hidden>'
+        '<p class="checklist-progress" role="status" aria-live="polite"></p>'
+        '<button type="button" class="md-button" data-action="clear">Clear all</button></div>'
+    )
+    if cl.get("summary"):
+        verdicts = " ".join(f'data-{k}="{e(v)}"' for k, v in cl["summary"].items())
+        lines.append(
+            f'<section class="checklist-summary" data-summary="{e(ident)}" {verdicts} '
+            f'aria-labelledby="{ident}-summary-title" hidden>'
+            f'<h2 id="{ident}-summary-title">Your summary</h2>'
+            '<p class="checklist-verdict" role="status" aria-live="polite"></p>'
+            '<ul class="checklist-flags"></ul>'
+            '<button type="button" class="md-button md-button--primary" data-action="copy-summary">Copy summary</button>'
+            '<p class="checklist-copied" role="status" aria-live="polite"></p></section>'
+        )
     return _generated("checklist", "\n".join(lines))
 
 
@@ -255,8 +285,9 @@ def audit_summary(data: Data, page: str) -> str:
     newest = max(audit["audited"] for audit in audits)
     return (
         f"**Last fact audit: {e(human_date(newest))}.** It checked {len(findings)} claims in {len(audits)} pages "
-        f"and data files against their sources: {parts}. Every claim that did not hold was corrected or removed; "
-        f"[What changed]({link(page, CHANGES_PAGE)}) lists each correction.\n"
+        f"and data files against their sources: {parts}. Every claim that did not hold was corrected or removed"
+        + ("." if page == CHANGES_PAGE else f"; [What changed]({link(page, CHANGES_PAGE)}) lists each correction.")
+        + "\n"
     )
 
 
@@ -286,3 +317,70 @@ def changes(data: Data, page: str, titles: dict) -> str:
                 )
             blocks.append("\n".join(lines))
     return _generated("changes", "\n\n".join(blocks))
+
+
+WIDGETS_SCRIPT = "assets/javascripts/widgets.js"
+_FIELD = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+
+
+def _json_for_script(value) -> str:
+    """JSON safe inside <script type="application/json">: "</" cannot end the element early."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
+def plain_letter(template: dict) -> str:
+    """The letter with each {field} shown as [FIELD LABEL]: what readers without JavaScript copy."""
+
+    def placeholder(match: re.Match) -> str:
+        return f"[{template['fields'][match.group(1)]['label'].upper()}]"
+
+    return f"Subject: {_FIELD.sub(placeholder, template['subject'])}\n\n{_FIELD.sub(placeholder, template['body'])}"
+
+
+def letter(data: Data, ident: str, page: str) -> str:
+    """A letter template: when to use it, the plain letter, and a hidden form that widgets.js turns on."""
+    tpl = _lookup(data.templates, ident, "template", page, f"letter('{ident}')", "data/templates/")
+    uid = f"letter-{ident}"
+    rows = []
+    for name, field in tpl["fields"].items():
+        fid = f"{uid}-{name}"
+        req = ' <span class="letter-required">(required)</span>' if field["required"] else ""
+        kept = ' <span class="letter-kept">(kept in this browser)</span>' if field.get("remember") else ""
+        tag = "textarea" if field.get("multiline") else "input"
+        attrs = (
+            f'id="{fid}" name="{e(name)}" placeholder="e.g. {e(field["example"])}" aria-describedby="{fid}-hint"'
+            + (' aria-required="true"' if field["required"] else "")
+        )
+        control = f'<textarea {attrs} rows="3"></textarea>' if tag == "textarea" else f'<input type="text" {attrs}>'
+        rows.append(
+            f'<div class="letter-field"><label for="{fid}">{e(field["label"])}{req}{kept}</label>{control}'
+            f'<span class="letter-hint" id="{fid}-hint">{e(field["hint"])}</span></div>'
+        )
+    script = {
+        "id": ident,
+        "subject": tpl["subject"],
+        "body": tpl["body"],
+        "fields": {
+            name: {"label": f["label"], "required": f["required"], "remember": bool(f.get("remember"))}
+            for name, f in tpl["fields"].items()
+        },
+    }
+    return (
+        f'<div class="letter-tool" data-letter="{e(ident)}">\n'
+        f"<p><strong>When to use it:</strong> {e(tpl['when'])}</p>\n"
+        f"<p><strong>What to attach:</strong> {e(tpl['attach'])}</p>\n"
+        f'<form class="letter-form" hidden><fieldset><legend>Fill in the letter</legend>'
+        '<p class="letter-privacy">What you type stays in this browser: nothing is sent anywhere. '
+        "Details marked “kept in this browser” are offered again on every letter until you press "
+        "“Forget my details”.</p>" + "".join(rows) + "</fieldset>"
+        '<div class="letter-actions">'
+        '<button type="button" class="md-button md-button--primary" data-action="copy">Copy letter</button> '
+        '<a class="md-button" data-action="mail" href="mailto:">Open in my mail app</a> '
+        '<button type="button" class="md-button" data-action="download">Download .txt</button> '
+        '<button type="button" class="md-button" data-action="forget">Forget my details</button></div>'
+        '<p class="letter-status" role="status" aria-live="polite"></p></form>\n'
+        f'<p class="letter-preview-label" id="{uid}-preview"><strong>The letter</strong></p>\n'
+        f'<pre class="letter-text" aria-labelledby="{uid}-preview" tabindex="0"><code>{e(plain_letter(tpl))}</code></pre>\n'
+        f'<script type="application/json" class="letter-data">{_json_for_script(script)}</script>\n'
+        "</div>\n"
+    )

@@ -1,0 +1,145 @@
+/* Letters, checklists and the certificate check (macros/render.py writes their markup; this script
+   turns it on). Everything stays in this browser: values and ticks go to localStorage, nothing is
+   sent anywhere. Safe to run twice, and re-run on Material's instant navigation (document$). */
+(function () {
+  "use strict";
+  var KEY = "iso9001-cnc:";
+  var store = {
+    get: function (k) { try { return localStorage.getItem(KEY + k); } catch (e) { return null; } },
+    set: function (k, v) { try { localStorage.setItem(KEY + k, v); } catch (e) { /* private mode */ } },
+    del: function (k) { try { localStorage.removeItem(KEY + k); } catch (e) { /* private mode */ } }
+  };
+  function $$(root, sel) { return Array.prototype.slice.call(root.querySelectorAll(sel)); }
+  function say(el, text) { el.textContent = ""; window.setTimeout(function () { el.textContent = text; }, 50); }
+  function copy(text, status, done) {
+    var ok = function () { say(status, done); };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(ok, function () { say(status, "Copy failed: select the text and copy it by hand."); });
+    } else { say(status, "Copy is not available here: select the text and copy it by hand."); }
+  }
+
+  /* Letters: fill the fields, see the letter, copy / mail / download it. */
+  function letter(tool) {
+    var data = JSON.parse(tool.querySelector("script.letter-data").textContent);
+    var form = tool.querySelector("form"), pre = tool.querySelector("pre.letter-text code");
+    var status = tool.querySelector(".letter-status"), mail = tool.querySelector("[data-action=mail]");
+    var inputs = {};
+    $$(form, "input, textarea").forEach(function (el) { inputs[el.name] = el; });
+    var pre_fill = {};
+    try { pre_fill = JSON.parse(sessionStorage.getItem(KEY + "prefill:" + data.id) || "{}"); } catch (e) { /* none */ }
+    Object.keys(inputs).forEach(function (name) {
+      var f = data.fields[name], v = pre_fill[name] || (f.remember ? store.get("field:" + name) : null);
+      if (v) inputs[name].value = v;
+    });
+    function fill(text) {
+      return text.split("\n").filter(function (line) {
+        // A line that holds only an empty optional field (and a list number) is dropped.
+        var m = line.match(/^\s*(\d+\.\s*)?\{([a-z][a-z0-9_]*)\}\s*$/);
+        return !(m && !data.fields[m[2]].required && !inputs[m[2]].value.trim());
+      }).join("\n").replace(/\{([a-z][a-z0-9_]*)\}/g, function (_, name) {
+        var v = inputs[name].value.trim();
+        return v || (data.fields[name].required ? "[" + data.fields[name].label.toUpperCase() + "]" : "");
+      }).replace(/[ \t]+$/gm, "");
+    }
+    function render() {
+      var subject = fill(data.subject), body = fill(data.body);
+      pre.textContent = "Subject: " + subject + "\n\n" + body;
+      mail.href = "mailto:?subject=" + encodeURIComponent(subject) + "&body=" + encodeURIComponent(body);
+      return { subject: subject, body: body };
+    }
+    function missing() {
+      var empty = Object.keys(inputs).filter(function (n) { return data.fields[n].required && !inputs[n].value.trim(); });
+      if (!empty.length) return false;
+      say(status, "Fill in first: " + empty.map(function (n) { return data.fields[n].label; }).join(", ") + ".");
+      inputs[empty[0]].focus();
+      return true;
+    }
+    form.addEventListener("input", function (ev) {
+      var name = ev.target.name;
+      if (data.fields[name] && data.fields[name].remember) store.set("field:" + name, ev.target.value);
+      render();
+    });
+    form.addEventListener("click", function (ev) {
+      var action = ev.target.closest("[data-action]");
+      if (!action) return;
+      var kind = action.getAttribute("data-action");
+      if (kind === "forget") {
+        ev.preventDefault();
+        Object.keys(data.fields).forEach(function (n) { if (data.fields[n].remember) { store.del("field:" + n); inputs[n].value = ""; } });
+        render();
+        return say(status, "Your details are forgotten in this browser.");
+      }
+      if (missing()) return ev.preventDefault();
+      var text = render();
+      if (kind === "copy") copy("Subject: " + text.subject + "\n\n" + text.body, status, "Letter copied: subject and body.");
+      if (kind === "download") {
+        var a = document.createElement("a");
+        a.href = URL.createObjectURL(new Blob(["Subject: " + text.subject + "\r\n\r\n" + text.body.replace(/\n/g, "\r\n")], { type: "text/plain" }));
+        a.download = data.id + ".txt";
+        document.body.appendChild(a); a.click(); a.remove();
+        say(status, "Letter downloaded as " + data.id + ".txt.");
+      }
+      if (kind === "mail") say(status, "Opening your mail app.");
+    });
+    form.hidden = false;
+    tool.classList.add("letter-tool--on");
+    render();
+  }
+
+  /* Checklists: ticks kept per checklist and item id, progress, clear all, red-flag summary. */
+  function checklist(list) {
+    var id = list.getAttribute("data-checklist");
+    var items = $$(list, "li[data-item]");
+    var tools = document.querySelector('[data-checklist-tools="' + id + '"]');
+    var summary = document.querySelector('[data-summary="' + id + '"]');
+    function box(li) { return li.querySelector("input[type=checkbox]"); }
+    function key(li) { return "tick:" + id + ":" + li.getAttribute("data-item"); }
+    function update() {
+      var ticked = items.filter(function (li) { return box(li).checked; });
+      say(tools.querySelector(".checklist-progress"), ticked.length + " of " + items.length + " " + (summary ? "flagged" : "done"));
+      if (!summary) return;
+      var verdict = !ticked.length ? "none" : ticked.some(function (li) { return li.getAttribute("data-severity") === "stop"; }) ? "stop" : "ask";
+      summary.querySelector(".checklist-verdict").textContent = summary.getAttribute("data-" + verdict);
+      var ul = summary.querySelector(".checklist-flags");
+      ul.textContent = "";
+      ticked.forEach(function (li) {
+        var row = document.createElement("li");
+        var strong = document.createElement("strong");
+        strong.textContent = li.querySelector("strong").textContent;
+        row.appendChild(strong);
+        row.appendChild(document.createTextNode(" Ask: " + li.querySelector(".checklist-if-fails").textContent));
+        ul.appendChild(row);
+      });
+    }
+    items.forEach(function (li) {
+      box(li).checked = store.get(key(li)) === "1";
+      box(li).addEventListener("change", function () {
+        if (box(li).checked) store.set(key(li), "1"); else store.del(key(li));
+        update();
+      });
+    });
+    tools.querySelector("[data-action=clear]").addEventListener("click", function () {
+      items.forEach(function (li) { box(li).checked = false; store.del(key(li)); });
+      update();
+    });
+    if (summary) {
+      summary.querySelector("[data-action=copy-summary]").addEventListener("click", function () {
+        var lines = [summary.querySelector(".checklist-verdict").textContent];
+        $$(summary, ".checklist-flags li").forEach(function (li) { lines.push("- " + li.textContent); });
+        copy(lines.join("\n"), summary.querySelector(".checklist-copied"), "Summary copied.");
+      });
+      summary.hidden = false;
+    }
+    tools.hidden = false;
+    update();
+  }
+
+  function init() {
+    $$(document, ".letter-tool:not([data-on])").forEach(function (tool) { tool.setAttribute("data-on", ""); letter(tool); });
+    $$(document, "ul[data-checklist]:not([data-on])").forEach(function (list) { list.setAttribute("data-on", ""); checklist(list); });
+    if (window.certificateCheck) window.certificateCheck();
+  }
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
