@@ -69,6 +69,7 @@ KINDS = (
         {"source": "sources", "items.source": "sources"},
     ),
     Kind("templates", "template", "templates/*.yml", "template", "file"),
+    Kind("certificate_rules", "certificate rule", "certificate-rules.yml", "certificate-rules", "id", {"source": "sources"}),
     Kind("audit", "audit file", "audit/*.yml", "audit", "file", {"findings.source": "sources"}),
 )
 
@@ -246,6 +247,7 @@ def load_data(data_dir: Path | str) -> Data:
                 _check_entry_refs(kind, rel, ident, entry, loaded)
     _check_unique_labels(loaded["sources"])
     _check_unique_abbrs(loaded["glossary"])
+    _check_certificate_rules(loaded["certificate_rules"], loaded["checklists"])
     for ident, template in loaded["templates"].items():
         _check_template_fields(f"data/templates/{ident}.yml", template)
     for ident, checklist in loaded["checklists"].items():
@@ -273,6 +275,26 @@ def _check_template_fields(rel: str, template: dict) -> None:
         raise DataError(
             f"{rel} field 'fields': '{unused[0]}' is never used; put {{{unused[0]}}} in the subject or body, or delete it"
         )
+
+
+RED_FLAGS = "certificate-red-flags"
+
+
+def _check_certificate_rules(rules: dict, checklists: dict) -> None:
+    """Each rule applies an item of the audited red-flag list, and its pattern is a valid expression."""
+    flags = {item["id"] for item in (checklists.get(RED_FLAGS) or {}).get("items", [])}
+    for ident, rule in rules.items():
+        where = f"data/certificate-rules.yml entry '{ident}'"
+        if rule["red_flag"] not in flags:
+            raise DataError(
+                f"{where} field 'red_flag': '{rule['red_flag']}' is not an item of data/checklists/{RED_FLAGS}.yml"
+                f"{suggest(rule['red_flag'], flags)}"
+            )
+        if "pattern" in rule:
+            try:
+                re.compile(rule["pattern"])
+            except re.error as err:
+                raise DataError(f"{where} field 'pattern': not a valid regular expression ({err})") from None
 
 
 def _check_unique_labels(sources: dict) -> None:

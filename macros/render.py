@@ -153,8 +153,12 @@ def checklist(data: Data, ident: str, page: str) -> str:
         if item.get("why"):
             text += f"<br>*Why:* {e(item['why'])}"
         if item.get("if_fails"):
-            label = "What to ask" if cl.get("summary") else "If not"
-            text += f'<br>*{label}:* <span class="checklist-if-fails">{e(item["if_fails"])}</span>'
+            todo = item["if_fails"]
+            if cl.get("summary"):  # red-flag lists: "If ticked: Ask for the ..."
+                label, todo = "If ticked", f"Ask {todo[:1].lower()}{todo[1:]}"
+            else:
+                label = "If not"
+            text += f'<br>*{label}:* <span class="checklist-if-fails">{e(todo)}</span>'
         if item.get("source"):
             text += " " + cite(data, tuple(item["source"]), page)
         severity = f' data-severity="{item["severity"]}"' if item.get("severity") else ""

@@ -107,7 +107,7 @@
         var strong = document.createElement("strong");
         strong.textContent = li.querySelector("strong").textContent;
         row.appendChild(strong);
-        row.appendChild(document.createTextNode(" Ask: " + li.querySelector(".checklist-if-fails").textContent));
+        row.appendChild(document.createTextNode(" " + li.querySelector(".checklist-if-fails").textContent));
         ul.appendChild(row);
       });
     }
