@@ -78,6 +78,11 @@ def _macros(data, page_src, use_widgets=lambda: None):
         use_widgets()
         return render.letter(data, id, page_src())
 
+    def certificate_check() -> str:
+        """The certificate check: type what a certificate shows, see the red flags (data/certificate-rules.yml)."""
+        use_widgets()
+        return render.certificate_check(data, page_src())
+
     def misconceptions() -> str:
         """Every myth and fact from data/misconceptions.yml."""
         return render.misconceptions(data, page_src())
@@ -102,7 +107,20 @@ def _macros(data, page_src, use_widgets=lambda: None):
         """Every correction the fact audits made, newest first (data/audit/)."""
         return render.changes(data, page_src(), page_info.page_titles(ROOT / "docs"))
 
-    return [term, definition, glossary, checklist, letter, misconceptions, cite, sources, fact, audit_summary, changes]
+    return [
+        term,
+        definition,
+        glossary,
+        checklist,
+        letter,
+        certificate_check,
+        misconceptions,
+        cite,
+        sources,
+        fact,
+        audit_summary,
+        changes,
+    ]
 
 
 def _guarded(macro):

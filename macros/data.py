@@ -69,7 +69,14 @@ KINDS = (
         {"source": "sources", "items.source": "sources"},
     ),
     Kind("templates", "template", "templates/*.yml", "template", "file"),
-    Kind("certificate_rules", "certificate rule", "certificate-rules.yml", "certificate-rules", "id", {"source": "sources"}),
+    Kind(
+        "certificate_rules",
+        "certificate rule",
+        "certificate-rules.yml",
+        "certificate-rules",
+        "id",
+        {"source": "sources"},
+    ),
     Kind("audit", "audit file", "audit/*.yml", "audit", "file", {"findings.source": "sources"}),
 )
 
@@ -266,14 +273,15 @@ def _check_template_fields(rel: str, template: dict) -> None:
         for name in FIELD.findall(template[part]):
             if name not in template["fields"]:
                 raise DataError(
-                    f"{rel} field '{part}': {{{name}}} is not defined under 'fields'{suggest(name, template['fields'])};"
-                    f" add it to 'fields' with a label, hint, example and required"
+                    f"{rel} field '{part}': {{{name}}} is not defined under 'fields'"
+                    f"{suggest(name, template['fields'])}; add it to 'fields' with a label, hint, example and required"
                 )
             used.append(name)
     unused = [name for name in template["fields"] if name not in used]
     if unused:
         raise DataError(
-            f"{rel} field 'fields': '{unused[0]}' is never used; put {{{unused[0]}}} in the subject or body, or delete it"
+            f"{rel} field 'fields': '{unused[0]}' is never used; "
+            f"put {{{unused[0]}}} in the subject or body, or delete it"
         )
 
 

@@ -180,7 +180,8 @@ def checklist(data: Data, ident: str, page: str) -> str:
             f'<h2 id="{ident}-summary-title">Your summary</h2>'
             '<p class="checklist-verdict" role="status" aria-live="polite"></p>'
             '<ul class="checklist-flags"></ul>'
-            '<button type="button" class="md-button md-button--primary" data-action="copy-summary">Copy summary</button>'
+            '<button type="button" class="md-button md-button--primary" data-action="copy-summary">'
+            "Copy summary</button>"
             '<p class="checklist-copied" role="status" aria-live="polite"></p></section>'
         )
     return _generated("checklist", "\n".join(lines))
@@ -370,7 +371,7 @@ def letter(data: Data, ident: str, page: str) -> str:
         },
     }
     return (
-        f'<div class="letter-tool" data-letter="{e(ident)}">\n'
+        f'<div class="letter-tool generated generated-letter" data-letter="{e(ident)}">\n'
         f"<p><strong>When to use it:</strong> {e(tpl['when'])}</p>\n"
         f"<p><strong>What to attach:</strong> {e(tpl['attach'])}</p>\n"
         f'<form class="letter-form" hidden><fieldset><legend>Fill in the letter</legend>'
@@ -384,7 +385,80 @@ def letter(data: Data, ident: str, page: str) -> str:
         '<button type="button" class="md-button" data-action="forget">Forget my details</button></div>'
         '<p class="letter-status" role="status" aria-live="polite"></p></form>\n'
         f'<p class="letter-preview-label" id="{uid}-preview"><strong>The letter</strong></p>\n'
-        f'<pre class="letter-text" aria-labelledby="{uid}-preview" tabindex="0"><code>{e(plain_letter(tpl))}</code></pre>\n'
+        f'<pre class="letter-text" aria-labelledby="{uid}-preview" tabindex="0">'
+        f"<code>{e(plain_letter(tpl))}</code></pre>\n"
         f'<script type="application/json" class="letter-data">{_json_for_script(script)}</script>\n'
         "</div>\n"
     )
+
+
+# The fields of the certificate check: what ISO/IEC 17021-1 has a certificate show, plus the buyer's need.
+CERTIFICATE_FIELDS = (
+    ("supplier_name", "Company name", "Saigon Precision Machining Co., Ltd.", "As written on the certificate."),
+    ("standard", "Standard and edition", "ISO 9001:2015", "As written, with the year after the colon."),
+    ("certificate_number", "Certificate number", "QMS-2024-01234", "The unique code on the certificate."),
+    ("certification_body", "Certification body", "the certification body named on the certificate", "Who issued it."),
+    (
+        "accreditation_body",
+        "Accreditation body, if one is named",
+        "the accreditation body named, if any",
+        "Leave empty if none.",
+    ),
+    ("issue_date", "Issue or effective date", "", "The date the certificate, or this cycle of it, took effect."),
+    ("expiry_date", "Expiry date", "", "The expiry or recertification date."),
+    ("scope", "Scope, as written", "CNC machining of aluminium and steel parts", "Copy the scope text."),
+    ("sites", "Sites listed", "Lot 5, Tan Thuan Export Processing Zone, Ho Chi Minh City", "Every address listed."),
+    ("process_needed", "The process you need", "CNC milling", "Your words, e.g. CNC turning, anodising."),
+)
+SEVERITY_WORDS = {"stop": "Stop", "ask": "Ask", "check": "Check"}
+
+
+def certificate_check(data: Data, page: str) -> str:
+    """The certificate check: a form (hidden until widgets.js runs), a live result, and the list of rules."""
+    rows = []
+    for name, label, example, hint in CERTIFICATE_FIELDS:
+        fid = f"cert-{name}"
+        common = f'id="{fid}" name="{name}" aria-describedby="{fid}-hint"'
+        if name in ("issue_date", "expiry_date"):
+            control = f'<input type="date" {common}>'
+        elif name in ("scope", "sites"):
+            control = f'<textarea {common} rows="3" placeholder="e.g. {e(example)}"></textarea>'
+        else:
+            control = f'<input type="text" {common} placeholder="e.g. {e(example)}">'
+        rows.append(
+            f'<div class="letter-field"><label for="{fid}">{e(label)}</label>{control}'
+            f'<span class="letter-hint" id="{fid}-hint">{e(hint)}</span></div>'
+        )
+    rules = [
+        {k: rule[k] for k in ("id", "field", "test", "pattern", "days", "other", "severity") if k in rule}
+        for rule in data.certificate_rules.values()
+    ]
+    tool = (
+        '<div class="cert-check generated generated-certificate-check" markdown>\n'
+        '<form class="cert-check-form" hidden><fieldset><legend>What the certificate shows</legend>'
+        '<p class="letter-privacy">What you type stays in this browser: nothing is sent anywhere, and nothing is kept '
+        "after you close the page.</p>" + "".join(rows) + "</fieldset></form>\n\n"
+        '<div class="cert-check-result" hidden markdown>\n'
+        '<p class="cert-check-verdict" role="status" aria-live="polite"></p>\n'
+        '<ul class="cert-check-flags"></ul>\n\n'
+        f"[Ask the certification body to confirm it (letter filled in with these details)]"
+        f"({link(page, 'templates/certificate-confirmation-request.md')})"
+        '{ .md-button .md-button--primary data-action="prefill" }\n\n'
+        "</div>\n"
+        f'<script type="application/json" class="cert-check-data">{_json_for_script(rules)}</script>\n'
+        "</div>\n"
+    )
+    listing = ['<ul class="rule-list" markdown>']
+    for rule in data.certificate_rules.values():
+        listing.append(
+            f'<li id="rule-{rule["id"]}" data-severity="{rule["severity"]}" markdown="span">'
+            f'<strong class="rule-severity">{SEVERITY_WORDS[rule["severity"]]}:</strong> '
+            f'<span class="rule-flag">{e(rule["flag"])}</span> '
+            f"[Why this matters]({link(page, *rule['see'].split('#'))}){{ .rule-see }} "
+            f"{cite(data, tuple(rule['source']), page)}</li>"
+        )
+    listing.append("</ul>")
+    heading = (
+        "### What the check looks for { #rules }\n\nEach rule, how sure it is, and where the site explains it.\n\n"
+    )
+    return tool + "\n" + heading + _generated("certificate-rules", "\n".join(listing))

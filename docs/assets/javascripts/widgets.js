@@ -26,7 +26,10 @@
     var inputs = {};
     $$(form, "input, textarea").forEach(function (el) { inputs[el.name] = el; });
     var pre_fill = {};
-    try { pre_fill = JSON.parse(sessionStorage.getItem(KEY + "prefill:" + data.id) || "{}"); } catch (e) { /* none */ }
+    try {  // handed over by the certificate check, used once
+      pre_fill = JSON.parse(sessionStorage.getItem(KEY + "prefill:" + data.id) || "{}");
+      sessionStorage.removeItem(KEY + "prefill:" + data.id);
+    } catch (e) { /* private mode */ }
     Object.keys(inputs).forEach(function (name) {
       var f = data.fields[name], v = pre_fill[name] || (f.remember ? store.get("field:" + name) : null);
       if (v) inputs[name].value = v;
@@ -134,10 +137,68 @@
     update();
   }
 
+  /* Certificate check: the rules of data/certificate-rules.yml over what the buyer types. */
+  function certificateCheck(tool) {
+    var rules = JSON.parse(tool.querySelector("script.cert-check-data").textContent);
+    var form = tool.querySelector("form"), result = tool.querySelector(".cert-check-result");
+    var verdict = result.querySelector(".cert-check-verdict"), list = result.querySelector(".cert-check-flags");
+    function value(name) { var el = form.elements[name]; return el ? el.value.trim() : ""; }
+    function words(text) { return text.toLowerCase().split(/[^a-z0-9\u00c0-\u024f]+/).filter(function (w) { return w.length > 2; }); }
+    function fires(rule) {
+      var v = rule.field === "*" ? $$(form, "input, textarea").map(function (el) { return el.value; }).join("\n") : value(rule.field);
+      var today = new Date().toISOString().slice(0, 10);
+      switch (rule.test) {
+        case "missing": return !v;
+        case "date-past": return !!v && v < today;
+        case "date-within":
+          return !!v && v >= today && v <= new Date(Date.now() + rule.days * 864e5).toISOString().slice(0, 10);
+        case "matches": return !!v && new RegExp(rule.pattern, "i").test(v);
+        case "not-matches": return !!v && !new RegExp(rule.pattern, "i").test(v);
+        case "lacks-words-of":
+          var need = words(value(rule.other)), have = words(v);
+          return need.length > 0 && !need.some(function (w) { return have.indexOf(w) >= 0; });
+      }
+      return false;
+    }
+    var timer;
+    function update() {
+      var typed = $$(form, "input, textarea").some(function (el) { return el.value.trim(); });
+      list.textContent = "";
+      if (!typed) { verdict.textContent = "Type what the certificate shows; flags appear here."; return; }
+      var found = rules.filter(fires), counts = { stop: 0, ask: 0, check: 0 };
+      found.forEach(function (rule) {
+        counts[rule.severity] += 1;
+        var source = document.getElementById("rule-" + rule.id), li = document.createElement("li");
+        var label = document.createElement("strong"), a = document.createElement("a");
+        label.textContent = source.querySelector(".rule-severity").textContent + " ";
+        a.href = source.querySelector("a.rule-see").href;
+        a.textContent = "Why this matters";
+        li.appendChild(label);
+        li.appendChild(document.createTextNode(source.querySelector(".rule-flag").textContent + " "));
+        li.appendChild(a);
+        list.appendChild(li);
+      });
+      var text = counts.stop ? "Stop: " : counts.ask ? "Ask before you order: " : "No red flags found. ";
+      text += counts.stop + counts.ask + " red flag" + (counts.stop + counts.ask === 1 ? "" : "s");
+      text += counts.check ? ", " + counts.check + " point" + (counts.check === 1 ? "" : "s") + " to check." : ".";
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () { verdict.textContent = text; }, 400);
+    }
+    form.addEventListener("input", update);
+    result.querySelector("[data-action=prefill]").addEventListener("click", function () {
+      var values = {};
+      $$(form, "input, textarea").forEach(function (el) { if (el.value.trim()) values[el.name] = el.value.trim(); });
+      try { sessionStorage.setItem(KEY + "prefill:certificate-confirmation-request", JSON.stringify(values)); } catch (e) { /* private mode */ }
+    });
+    form.hidden = false;
+    result.hidden = false;
+    update();
+  }
+
   function init() {
     $$(document, ".letter-tool:not([data-on])").forEach(function (tool) { tool.setAttribute("data-on", ""); letter(tool); });
     $$(document, "ul[data-checklist]:not([data-on])").forEach(function (list) { list.setAttribute("data-on", ""); checklist(list); });
-    if (window.certificateCheck) window.certificateCheck();
+    $$(document, ".cert-check:not([data-on])").forEach(function (tool) { tool.setAttribute("data-on", ""); certificateCheck(tool); });
   }
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
