@@ -408,7 +408,7 @@ CERTIFICATE_FIELDS = (
     ("expiry_date", "Expiry date", "", "The expiry or recertification date."),
     ("scope", "Scope, as written", "CNC machining of aluminium and steel parts", "Copy the scope text."),
     ("sites", "Sites listed", "Lot 5, Tan Thuan Export Processing Zone, Ho Chi Minh City", "Every address listed."),
-    ("process_needed", "The process you need", "CNC milling", "Your words, e.g. CNC turning, anodising."),
+    ("process_needed", "The process you need", "CNC milling", "Your words, e.g. CNC turning, anodizing."),
 )
 SEVERITY_WORDS = {"stop": "Stop", "ask": "Ask", "check": "Check"}
 

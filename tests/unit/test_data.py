@@ -179,3 +179,62 @@ def test_audit_finding_errors_name_the_finding_and_the_fix(data_dir, finding, me
     with pytest.raises(DataError) as err:
         load_data(data_dir)
     assert message in str(err.value)
+
+
+def test_letter_with_an_undefined_field_names_file_field_and_fix(data_dir):
+    edit(data_dir / "templates" / "audit-report-request.yml", "Dear {contact_name},", "Dear {contact_nme},")
+    with pytest.raises(DataError) as err:
+        load_data(data_dir)
+    assert str(err.value).startswith(
+        "data/templates/audit-report-request.yml field 'body': {contact_nme} is not defined under 'fields'; "
+        "did you mean 'contact_name'?"
+    )
+
+
+def test_letter_field_without_a_label_fails(data_dir):
+    edit(data_dir / "templates" / "audit-report-request.yml", "    label: Quote number\n", "")
+    with pytest.raises(DataError) as err:
+        load_data(data_dir)
+    assert "data/templates/audit-report-request.yml" in str(err.value) and "'label'" in str(err.value)
+
+
+def test_letter_field_never_used_fails(data_dir):
+    edit(
+        data_dir / "templates" / "audit-report-request.yml",
+        "Thank you for your quotation {quote_number} for",
+        "Thank you for",
+    )
+    with pytest.raises(DataError, match="'quote_number' is never used"):
+        load_data(data_dir)
+
+
+def test_certificate_rule_must_apply_a_red_flag_item(data_dir):
+    edit(data_dir / "certificate-rules.yml", "red_flag: dates-wrong", "red_flag: date-wrong")
+    with pytest.raises(DataError) as err:
+        load_data(data_dir)
+    assert "data/certificate-rules.yml entry 'expired' field 'red_flag': 'date-wrong' is not an item" in str(err.value)
+    assert "did you mean 'dates-wrong'?" in str(err.value)
+
+
+def test_certificate_rule_pattern_must_compile(data_dir):
+    edit(data_dir / "certificate-rules.yml", '"ISO[- ]certified|certified by ISO"', '"ISO[- certified"')
+    with pytest.raises(
+        DataError, match="entry 'iso-certified-wording' field 'pattern': not a valid regular expression"
+    ):
+        load_data(data_dir)
+
+
+def test_red_flag_list_with_a_summary_needs_what_to_ask_on_every_item(data_dir):
+    text = (data_dir / "checklists" / "certificate-red-flags.yml").read_text(encoding="utf-8")
+    first = text.index("    if_fails:")
+    end = text.index("\n", first) + 1
+    (data_dir / "checklists" / "certificate-red-flags.yml").write_text(text[:first] + text[end:], encoding="utf-8")
+    with pytest.raises(DataError, match="item 'not-in-register' field 'if_fails': required field is missing"):
+        load_data(data_dir)
+
+
+def test_every_certificate_rule_links_a_section_that_exists():
+    for ident, rule in load_data(ROOT / "data").certificate_rules.items():
+        page, _, anchor = rule["see"].partition("#")
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert not anchor or f"{{ #{anchor} }}" in text, f"{ident}: {rule['see']} has no such section"

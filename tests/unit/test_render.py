@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import markdown
 import pytest
 
@@ -83,6 +85,8 @@ def make_data(**overrides) -> Data:
         facts=facts,
         misconceptions=misconceptions,
         audit={},
+        templates={},
+        certificate_rules={},
     )
     base.update(overrides)
     return Data(**base)
@@ -268,3 +272,66 @@ def test_audited_page_maps_data_files_to_the_page_that_shows_them():
     assert render.audited_page("data/checklists/red-flags.yml") == "checklists/red-flags.md"
     assert render.audited_page("data/glossary.yml") == "reference/glossary.md"
     assert render.audited_page("data/facts.yml") is None
+
+
+LETTER = {
+    "id": "ask",
+    "title": "Ask",
+    "when": "When you ask.",
+    "attach": "Nothing.",
+    "subject": "About {part}",
+    "body": "Dear {name},\n\n1. {extra}\n\n" + EVIL + "\n",
+    "fields": {
+        "part": {"label": "Part number", "hint": "h", "example": "7731-204", "required": True},
+        "name": {"label": "Your name", "hint": "h", "example": "Anna", "required": True, "remember": True},
+        "extra": {"label": "Optional extra", "hint": "h", "example": "More", "required": False},
+    },
+}
+
+
+def test_plain_letter_shows_each_field_as_its_label_in_capitals():
+    assert (
+        render.plain_letter(LETTER)
+        == f"Subject: About [PART NUMBER]\n\nDear [YOUR NAME],\n\n1. [OPTIONAL EXTRA]\n\n{EVIL}\n"
+    )
+
+
+def test_letter_renders_escaped_text_labelled_fields_and_safe_json():
+    out = render.letter(make_data(templates={"ask": LETTER}), "ask", "templates/ask.md")
+    assert EVIL not in out.split('<script type="application/json"')[0]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+    assert '<label for="letter-ask-part">Part number <span class="letter-required">(required)</span></label>' in out
+    assert 'aria-required="true"' in out and "(kept in this browser)" in out
+    data = out.split('class="letter-data">')[1].split("</script>")[0]
+    assert "</" not in data and json.loads(data)["fields"]["name"]["remember"] is True
+    assert '<form class="letter-form" hidden>' in out
+
+
+def test_checklist_with_summary_renders_what_to_ask_and_severity():
+    checklists = make_data().checklists
+    cl = {**checklists["red-flags"], "summary": {"none": "None.", "ask": "Ask.", "stop": "Stop."}}
+    cl["items"] = [{**cl["items"][0], "if_fails": "For the letter.", "severity": "stop"}]
+    out = render.checklist(make_data(checklists={"red-flags": cl}), "red-flags", "checklists/red-flags.md")
+    assert 'data-checklist="red-flags"' in out and 'data-item="in-register" data-severity="stop"' in out
+    assert '*If ticked:* <span class="checklist-if-fails">Ask for the letter.</span>' in out
+    assert 'data-none="None." data-ask="Ask." data-stop="Stop."' in out
+    plain = render.checklist(make_data(), "red-flags", "checklists/red-flags.md")
+    assert "checklist-summary" not in plain and "data-checklist-tools" in plain
+
+
+def test_certificate_check_lists_every_rule_with_its_link_and_source():
+    rule = {
+        "id": "expired",
+        "field": "expiry_date",
+        "test": "date-past",
+        "flag": "Expired <b>",
+        "severity": "stop",
+        "see": "guides/verify.md#read",
+        "red_flag": "in-register",
+        "source": ["iso-cert"],
+    }
+    out = render.certificate_check(make_data(certificate_rules={"expired": rule}), "guides/check.md")
+    assert '<li id="rule-expired" data-severity="stop" markdown="span">' in out
+    assert "Expired &lt;b&gt;" in out and "[Why this matters](verify.md#read){ .rule-see }" in out
+    data = json.loads(out.split('class="cert-check-data">')[1].split("</script>")[0])
+    assert data == [{"id": "expired", "field": "expiry_date", "test": "date-past", "severity": "stop"}]
