@@ -267,3 +267,12 @@ def test_widget_script_only_on_pages_that_use_it(site_dir):
     }
     expected = {f"templates/{t}" for t in TEMPLATES} | {f"checklists/{c}" for c in DATA.checklists}
     assert using == expected | {"guides/certificate-check"}, using ^ (expected | {"guides/certificate-check"})
+
+
+def test_printing_a_letter_prints_the_filled_letter_not_the_form(tab, base_url):
+    ident = "audit-report-request"
+    tab.goto(f"{base_url}templates/{ident}/", wait_until="networkidle")
+    field(tab, ident, "supplier_name").fill("Printed Precision Co.")
+    tab.emulate_media(media="print")
+    assert not tab.is_visible(f'[data-letter="{ident}"] form')
+    assert "Printed Precision Co." in tab.inner_text(f'[data-letter="{ident}"] pre.letter-text')
