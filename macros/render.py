@@ -372,8 +372,10 @@ def letter(data: Data, ident: str, page: str) -> str:
     }
     return (
         f'<div class="letter-tool generated generated-letter" data-letter="{e(ident)}">\n'
-        f"<p><strong>When to use it:</strong> {e(tpl['when'])}</p>\n"
-        f"<p><strong>What to attach:</strong> {e(tpl['attach'])}</p>\n"
+        f'<p><strong>When to use it:</strong> {e(tpl["when"])}</p>\n'
+        f'<p><strong>What to attach:</strong> {e(tpl["attach"])}</p>\n'
+        # The letter's words would swamp search results; readers find a letter by its page and purpose.
+        '<div class="letter-body" data-search-exclude>\n'
         f'<form class="letter-form" hidden><fieldset><legend>Fill in the letter</legend>'
         '<p class="letter-privacy">What you type stays in this browser: nothing is sent anywhere. '
         "Details marked “kept in this browser” are offered again on every letter until you press "
@@ -385,10 +387,10 @@ def letter(data: Data, ident: str, page: str) -> str:
         '<button type="button" class="md-button" data-action="forget">Forget my details</button></div>'
         '<p class="letter-status" role="status" aria-live="polite"></p></form>\n'
         f'<p class="letter-preview-label" id="{uid}-preview"><strong>The letter</strong></p>\n'
-        f'<pre class="letter-text" aria-labelledby="{uid}-preview" tabindex="0">'
+        f'<pre class="letter-text" role="region" aria-labelledby="{uid}-preview" tabindex="0">'
         f"<code>{e(plain_letter(tpl))}</code></pre>\n"
         f'<script type="application/json" class="letter-data">{_json_for_script(script)}</script>\n'
-        "</div>\n"
+        "</div>\n</div>\n"
     )
 
 

@@ -27,7 +27,7 @@ def test_renaming_a_page_without_redirect_fails_and_with_redirect_passes(project
     (project_copy / "docs" / old).rename(project_copy / "docs" / new)
     config_file = project_copy / "mkdocs.yml"
     config_text = config_file.read_text(encoding="utf-8").replace(old, new)
-    for md in [*(project_copy / "docs").rglob("*.md"), *(project_copy / "data" / "audit").glob("*.yml")]:
+    for md in [*(project_copy / "docs").rglob("*.md"), *(project_copy / "data").rglob("*.yml")]:
         md.write_text(
             md.read_text(encoding="utf-8").replace("verify-a-certificate.md", "check-a-certificate.md"),
             encoding="utf-8",
