@@ -372,8 +372,8 @@ def letter(data: Data, ident: str, page: str) -> str:
     }
     return (
         f'<div class="letter-tool generated generated-letter" data-letter="{e(ident)}">\n'
-        f'<p><strong>When to use it:</strong> {e(tpl["when"])}</p>\n'
-        f'<p><strong>What to attach:</strong> {e(tpl["attach"])}</p>\n'
+        f"<p><strong>When to use it:</strong> {e(tpl['when'])}</p>\n"
+        f"<p><strong>What to attach:</strong> {e(tpl['attach'])}</p>\n"
         # The letter's words would swamp search results; readers find a letter by its page and purpose.
         '<div class="letter-body" data-search-exclude>\n'
         f'<form class="letter-form" hidden><fieldset><legend>Fill in the letter</legend>'
