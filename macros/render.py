@@ -299,20 +299,21 @@ def audit_summary(data: Data, page: str) -> str:
 def changes(data: Data, page: str, titles: dict) -> str:
     """Every correction the audits made, newest first, by page: what the text said and what it says now."""
     by_date: dict = {}
-    for audit in data.audit.values():
+    for ident, audit in data.audit.items():
         fixed = [f for f in audit["findings"] if f["verdict"] != "supported" and f.get("status") != "open"]
         if fixed:
-            by_date.setdefault(audit["audited"], []).append((audit["target"], fixed))
+            by_date.setdefault(audit["audited"], []).append((audit["target"], fixed, ident))
     if not by_date:
         return "*No corrections recorded yet.*\n"
     blocks = []
     for date in sorted(by_date, reverse=True):
         blocks.append(f"## {e(human_date(date))} {{ #audit-{date} }}")
-        for target, fixed in sorted(by_date[date], key=lambda item: titles.get(audited_page(item[0]), item[0])):
+        for target, fixed, ident in sorted(by_date[date], key=lambda item: titles.get(audited_page(item[0]), item[0])):
             shown = audited_page(target)
             name = e(titles.get(shown, target))
             heading = f"[{name}]({link(page, shown)})" if shown else name
-            blocks.append(f"### {heading}\n\n*Checked in `{e(target)}`.*")
+            # A stable anchor: the date and the audit file's name, which stay when a page is renamed or moved.
+            blocks.append(f"### {heading} {{ #{date}-{ident} }}\n\n*Checked in `{e(target)}`.*")
             lines = []
             for finding in fixed:
                 cited = f" {cite(data, tuple(finding['source']), page)}" if finding["source"] else ""

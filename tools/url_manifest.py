@@ -74,6 +74,7 @@ def read_manifest(path: Path = MANIFEST) -> list[str]:
 def check(site: Path, entries: list[str]) -> list[str]:
     """Problems for manifest entries that the built site no longer serves."""
     problems = []
+    ids_of: dict[Path, set[str]] = {}  # each page parsed once, not once per anchor
     for entry in entries:
         url_path, _, anchor = entry.partition("#")
         current, hops = url_path.lstrip("/"), 0
@@ -85,7 +86,9 @@ def check(site: Path, entries: list[str]) -> list[str]:
             html = file.read_text(encoding="utf-8")
             target = _redirect_target(html)
             if target is None:
-                if anchor and anchor not in _ids(html):
+                if anchor and file not in ids_of:
+                    ids_of[file] = _ids(html)
+                if anchor and anchor not in ids_of[file]:
                     problems.append(f"{entry}: anchor #{anchor} no longer exists on /{current}")
                 break
             hops += 1
