@@ -77,7 +77,7 @@ def test_newcomer_adds_a_glossary_term_and_sees_its_tooltip(project_copy: Path, 
         assert abbr.get_attribute("title") == f"{entry['term']}: {entry['short']}"
         abbr.scroll_into_view_if_needed()
         abbr.hover()
-        tooltip = tab.locator(".md-tooltip2--active, .md-tooltip--active").first
+        tooltip = tab.locator("#term-tooltip")
         tooltip.wait_for(state="visible", timeout=5000)
         assert entry["short"] in tooltip.inner_text()
         context.close()

@@ -32,10 +32,37 @@ def test_pages_make_no_request_to_another_host_and_log_no_errors(page, base_url,
     assert errors == [], f"console errors: {errors}"
 
 
-def test_glossary_tooltip_shows_on_hover(page, base_url):
+def test_glossary_tooltip_shows_on_hover_focus_and_tap(browser, base_url):
+    """Every way a reader reaches a definition: mouse, keyboard, finger. One tooltip, no native duplicate."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
     page.goto(base_url, wait_until="networkidle")
     link = page.locator("article a.term").first
+    text = link.get_attribute("title")
     link.hover()
-    tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active").first
+    tooltip = page.locator("#term-tooltip")
     tooltip.wait_for(state="visible", timeout=5000)
-    assert tooltip.inner_text().strip()
+    assert tooltip.inner_text() == text and link.get_attribute("title") is None
+    assert link.get_attribute("aria-describedby") == "term-tooltip"
+    page.mouse.move(0, 0)
+    tooltip.wait_for(state="hidden", timeout=5000)
+    assert link.get_attribute("title") == text  # the accessible definition is back
+
+    page.keyboard.press("Escape")
+    link.focus()
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert tooltip.inner_text() == text
+    page.keyboard.press("Escape")
+    tooltip.wait_for(state="hidden", timeout=5000)
+    context.close()
+
+    phone = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    tab = phone.new_page()
+    tab.goto(base_url + "guides/iso-9001-in-a-cnc-shop/", wait_until="networkidle")
+    abbr = tab.locator("xpath=//article//abbr[@title][not(ancestor::a)]").first
+    definition = abbr.get_attribute("title")
+    abbr.scroll_into_view_if_needed()
+    abbr.tap()
+    tab.locator("#term-tooltip").wait_for(state="visible", timeout=5000)
+    assert tab.locator("#term-tooltip").inner_text() == definition
+    phone.close()

@@ -113,3 +113,18 @@ def test_definitions_are_not_copied_into_pages():
         text = path.read_text(encoding="utf-8")
         for entry in DATA.glossary.values():
             assert entry["short"] not in text, f"{path.relative_to(ROOT)} copies the definition of {entry['id']}"
+
+
+def test_every_abbreviation_and_term_link_keeps_its_accessible_definition(site_dir):
+    """The title is the definition screen readers and the tooltip (assets/javascripts/site.js) both read."""
+    problems = []
+    for path in pages(site_dir):
+        body = article(soup(path))
+        for abbr in body.find_all("abbr"):
+            if not (abbr.get("title") or "").strip():
+                problems.append(f"{path.relative_to(site_dir)}: <abbr>{abbr.get_text()}</abbr> has no definition")
+        for link in body.select("a.term"):
+            ident = link["href"].split("#")[1]
+            if link.get("title") != DATA.glossary[ident]["short"]:
+                problems.append(f"{path.relative_to(site_dir)}: term link to {ident} lacks its short definition")
+    assert not problems, "\n".join(problems[:20])
