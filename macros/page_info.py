@@ -105,5 +105,12 @@ _ConfigLoader.add_constructor("!ENV", _env_tag)
 
 def read_config(root: Path) -> dict:
     """mkdocs.yml as written. Both engines get the same `nav` from here: Zensical's own config object
-    holds a different, resolved form of it."""
-    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    holds a different, resolved form of it. Read once per change of the file (pages ask for it each)."""
+    path = root / "mkdocs.yml"
+    key = (str(path), path.stat().st_mtime_ns, os.environ.get("SITE_URL"), os.environ.get("SITE_DIR"))
+    if _CONFIG.get("key") != key:
+        _CONFIG.update(key=key, config=yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader))
+    return _CONFIG["config"]
+
+
+_CONFIG: dict = {}
