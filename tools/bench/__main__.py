@@ -57,6 +57,34 @@ GAP_CAUSES = {
         "small site's build, so the budget needs a lighter macro engine than the fixed choice mkdocs-macros. "
         "Timings move by about 0.1 s between runs."
     ),
+    "HTML + CSS + JS to render a page, compressed (largest page)": (
+        "The largest pages are /what-changed/ (every correction of the 2026-11-26 fact audit, 174 items, listed "
+        "in full) and /reference/glossary/ (59 terms, each with its sources). The shared theme CSS and JS are the "
+        "same on every page; the HTML of these two pages is what pushes them over. Splitting What changed by "
+        "year, once there are several audits, is the obvious cut."
+    ),
+    "Lighthouse /reference/glossary/: TBT / starter's, and performance score": (
+        "Not the tooltips any more: `content.tooltips` is off and definitions are shown by "
+        "assets/javascripts/site.js, which mounts nothing at load. One Lighthouse run of the page on "
+        "2026-11-26 (`bootup-time`, `mainthread-work-breakdown`, `long-tasks` audits) gave 734 ms of Style & "
+        "Layout and 640 ms of Material's bundle.js on the page's large DOM (59 entries with sources, 74 "
+        "abbreviations, every entry a heading in the table of contents); the longest tasks were the bundle "
+        "(224 and 127 ms) and parsing the page itself (169 ms). The starter page is one paragraph. Cutting "
+        "the cost means a smaller glossary page (for instance one page per letter) or a lighter table of contents."
+    ),
+    "Lighthouse /templates/audit-report-request/: TBT / starter's, and performance score": (
+        "Layout shift, not blocking time: Lighthouse measured a Cumulative Layout Shift of 0.448 on the letter "
+        "(`layout-shifts` audit: pre#__code_0), because widgets.js un-hid the form above it after load. Fixed "
+        "after this run: with scripts on, overrides/main.html marks the page `js-widgets` before it paints and "
+        "site.css shows the form at once. One run after the fix: performance 99, CLS 0, TBT 118 ms."
+    ),
+    "Save a page → preview rebuilt, `make serve` (full rebuild), site + 100 pages": (
+        "`mkdocs serve` rebuilds every page after each save: {serve_pages} pages at about 60-70 ms each "
+        "(the same rate as the synthetic build timings above). MkDocs' only partial mode, `--dirty`, stops under "
+        "`strict: true` and would leave pages that show data/ stale; `zensical serve` took longer still here. "
+        "Meeting 2 s needs a preview that re-renders only the saved page and the pages that use changed data, "
+        "which neither engine offers."
+    ),
 }
 
 
@@ -68,6 +96,7 @@ def gap_figures(r: dict) -> dict:
         "off": build["prerendered"],
         "plugin_pct": (build["plugin_only"] - build["prerendered"]) / build["prerendered"] * 100,
         "project_pct": (build["macros"] - build["plugin_only"]) / build["prerendered"] * 100,
+        "serve_pages": r["weight"]["pages"] + 100 if "pages" in r["weight"] else "about 130",
     }
 
 
@@ -520,7 +549,14 @@ def main() -> int:
         len(BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser").select_one("article").get_text(" ").encode())
         for p in built
     )
-    results["weight"] = {"render": render, "idle": idle, "index_raw": len(index), "index_gz": gz(index), "text": text}
+    results["weight"] = {
+        "render": render,
+        "idle": idle,
+        "index_raw": len(index),
+        "index_gz": gz(index),
+        "text": text,
+        "pages": len(built),
+    }
 
     widgets = site / "assets" / "javascripts" / "widgets.js"
     results["widgets"] = {
