@@ -6,12 +6,12 @@ Every value that comes from data is HTML-escaped before it reaches the page.
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from html import escape
 
 from .data import Data, suggest
+from .structured_data import script_json
 
 GLOSSARY_PAGE = "reference/glossary.md"
 SOURCES_PAGE = "reference/sources.md"
@@ -329,11 +329,6 @@ WIDGETS_SCRIPT = "assets/javascripts/widgets.js"
 _FIELD = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
 
-def _json_for_script(value) -> str:
-    """JSON safe inside <script type="application/json">: "</" cannot end the element early."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-
-
 def plain_letter(template: dict) -> str:
     """The letter with each {field} shown as [FIELD LABEL]: what readers without JavaScript copy."""
 
@@ -390,7 +385,7 @@ def letter(data: Data, ident: str, page: str) -> str:
         f'<p class="letter-preview-label" id="{uid}-preview"><strong>The letter</strong></p>\n'
         f'<pre class="letter-text" role="region" aria-labelledby="{uid}-preview" tabindex="0">'
         f"<code>{e(plain_letter(tpl))}</code></pre>\n"
-        f'<script type="application/json" class="letter-data">{_json_for_script(script)}</script>\n'
+        f'<script type="application/json" class="letter-data">{script_json(script)}</script>\n'
         "</div>\n</div>\n"
     )
 
@@ -398,7 +393,7 @@ def letter(data: Data, ident: str, page: str) -> str:
 # The fields of the certificate check: what ISO/IEC 17021-1 has a certificate show, plus the buyer's need.
 CERTIFICATE_FIELDS = (
     ("supplier_name", "Company name", "Saigon Precision Machining Co., Ltd.", "As written on the certificate."),
-    ("standard", "Standard and edition", "ISO 9001:2015", "As written, with the year after the colon."),
+    ("standard", "Standard and edition", "", "As written, with the year after the colon."),  # facts.yml
     ("certificate_number", "Certificate number", "QMS-2024-01234", "The unique code on the certificate."),
     ("certification_body", "Certification body", "the certification body named on the certificate", "Who issued it."),
     (
@@ -420,6 +415,8 @@ def certificate_check(data: Data, page: str) -> str:
     """The certificate check: a form (hidden until widgets.js runs), a live result, and the list of rules."""
     rows = []
     for name, label, example, hint in CERTIFICATE_FIELDS:
+        if name == "standard":  # the edition in force is a time-sensitive fact
+            example = data.facts.get("current-edition", {}).get("value", "ISO 9001:<year>")
         fid = f"cert-{name}"
         common = f'id="{fid}" name="{name}" aria-describedby="{fid}-hint"'
         if name in ("issue_date", "expiry_date"):
@@ -448,7 +445,7 @@ def certificate_check(data: Data, page: str) -> str:
         f"({link(page, 'templates/certificate-confirmation-request.md')})"
         '{ .md-button .md-button--primary data-action="prefill" }\n\n'
         "</div>\n"
-        f'<script type="application/json" class="cert-check-data">{_json_for_script(rules)}</script>\n'
+        f'<script type="application/json" class="cert-check-data">{script_json(rules)}</script>\n'
         "</div>\n"
     )
     listing = ['<ul class="rule-list" markdown>']

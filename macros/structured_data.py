@@ -39,6 +39,11 @@ def trail(nav: list, src: str) -> list[tuple[str, str]] | None:
     return None
 
 
+def script_json(value) -> str:
+    """JSON safe inside a <script> element: "</" cannot end the element early (JSON allows "<\\/")."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
 def json_ld(*, src: str, title: str, description: str, modified: str, lang: str, site: dict, nav: list) -> str:
     """The page's JSON-LD as a string safe to put inside <script type="application/ld+json">."""
     base = site["url"].rstrip("/") + "/"
@@ -79,5 +84,4 @@ def json_ld(*, src: str, title: str, description: str, modified: str, lang: str,
                 },
             ],
         }
-    # "</" would end the script element early; JSON allows the escaped form.
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return script_json(data)

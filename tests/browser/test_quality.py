@@ -12,6 +12,14 @@ pytestmark = pytest.mark.browser
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
+def violations(result, where: str) -> list[str]:
+    """One line per axe violation: where, rule, help text and the first three offending elements."""
+    return [
+        f"{where} {v['id']}: {v['help']} at {[node['target'] for node in v['nodes'][:3]]}"
+        for v in result.response["violations"]
+    ]
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_page_has_no_wcag_aa_violations(browser, base_url, site_dir, scheme):
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
@@ -24,10 +32,7 @@ def test_every_page_has_no_wcag_aa_violations(browser, base_url, site_dir, schem
             tab.goto(base_url + (path + "/" if path else ""), wait_until="load")
             expected = "slate" if scheme == "dark" else "default"
             assert tab.get_attribute("body", "data-md-color-scheme") == expected
-            result = axe.run(tab, options=WCAG_AA)
-            for violation in result.response["violations"]:
-                targets = [node["target"] for node in violation["nodes"][:3]]
-                problems.append(f"/{path} [{scheme}] {violation['id']}: {violation['help']} at {targets}")
+            problems += violations(axe.run(tab, options=WCAG_AA), f"/{path} [{scheme}]")
     finally:
         context.close()
     assert not problems, "\n".join(problems)

@@ -9,7 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from macros.data import load_data
-from tests.browser.test_quality import WCAG_AA
+from tests.browser.test_quality import WCAG_AA, violations
 from tools.paths import ROOT
 
 pytestmark = pytest.mark.browser
@@ -253,9 +253,7 @@ def test_widgets_in_use_have_no_wcag_aa_violations(browser, base_url, kind):
         pages.append(tab.url)
         results.append(Axe().run(tab, options=WCAG_AA))
         for url, result in zip(pages, results, strict=True):
-            for violation in result.response["violations"]:
-                targets = [node["target"] for node in violation["nodes"][:3]]
-                problems.append(f"{url} {violation['id']}: {violation['help']} at {targets}")
+            problems += violations(result, url)
     finally:
         context.close()
     assert not problems, "\n".join(problems)
