@@ -17,7 +17,7 @@ if str(ROOT) not in sys.path:
 
 # Used through their modules (render.term, not term): `mkdocs serve` reloads an edited module in place.
 from macros import data as loader  # noqa: E402
-from macros import page_info, render, site_files, structured_data  # noqa: E402
+from macros import i18n, page_info, render, site_files, structured_data  # noqa: E402
 
 try:  # MkDocs prints a PluginError as one line, without a traceback
     from mkdocs.exceptions import PluginError as _Base
@@ -37,9 +37,14 @@ LLMS_FILE = ROOT / "docs" / "llms.txt"
 ROBOTS_FILE = ROOT / "docs" / "robots.txt"
 
 
-def generated_files(data, conf) -> dict:
+def abbreviations_file(lang: str) -> Path:
+    return ABBREVIATIONS_FILE if lang == "en" else ABBREVIATIONS_FILE.with_name(f"abbreviations-{lang}.md")
+
+
+def generated_files(data, conf, editions: dict | None = None) -> dict:
     """Every file the build writes from data and mkdocs.yml (page_info.read_config), with its expected
-    text (tools/check_data.py compares the committed copies)."""
+    text (tools/check_data.py compares the committed copies). `editions`: lang -> that edition's data."""
+    editions = editions if editions is not None else {}
     site = {
         "name": conf["site_name"],
         "url": conf.get("site_url") or "/",
@@ -48,17 +53,26 @@ def generated_files(data, conf) -> dict:
     return {
         ABBREVIATIONS_FILE: render.abbreviations_markdown(data),
         LLMS_FILE: site_files.llms_txt(page_info.front_matter(ROOT / "docs"), conf.get("nav") or [], site),
-        ROBOTS_FILE: site_files.robots_txt(site["url"]),
-    }
+        ROBOTS_FILE: site_files.robots_txt(site["url"], [f"{lang}/" for lang in i18n.EDITIONS]),
+    } | {abbreviations_file(lang): render.abbreviations_markdown(edition) for lang, edition in editions.items()}
 
 
-def _macros(data, page_src, use_widgets=lambda: None):
+# Glossary ids each page has linked so far (an edition puts the English in brackets after the first).
+_TERMS_SEEN: dict[str, set] = {}
+
+
+def _macros(data, page_src, use_widgets=lambda: None, used=lambda entry: None):
     """The macros pages may use, in the order CONTRIBUTING lists them. One line of docs each.
-    `use_widgets()` tells the theme to load the widget script on the current page."""
+    `use_widgets()` tells the theme to load the widget script on the current page; `used(entry)` is told
+    each data entry a page shows (a stale translation of it marks the page stale)."""
 
     def term(id: str, text: str | None = None) -> str:
         """Link to a glossary term, with its short definition as tooltip: term('cb')."""
-        return render.term(data, id, page_src(), text)
+        seen = _TERMS_SEEN.setdefault(page_src(), set())
+        out = render.term(data, id, page_src(), text, first=id not in seen)
+        seen.add(id)
+        used(data.glossary.get(id))
+        return out
 
     def definition(id: str) -> str:
         """A boxed definition of one glossary term: definition('qms')."""
@@ -66,25 +80,37 @@ def _macros(data, page_src, use_widgets=lambda: None):
 
     def glossary() -> str:
         """The full glossary, sorted by term."""
+        for entry in data.glossary.values():
+            used(entry)
         return render.glossary(data, page_src())
 
     def checklist(id: str) -> str:
         """A checklist from data/checklists/<id>.yml as a task list with stable item anchors."""
         use_widgets()
+        used(data.checklists.get(id))
+        for item in (data.checklists.get(id) or {}).get("items", []):
+            used(item)
         return render.checklist(data, id, page_src())
 
     def letter(id: str) -> str:
         """A letter from data/templates/<id>.yml: the plain text, and a form that fills it in."""
         use_widgets()
+        used(data.templates.get(id))
+        for field in ((data.templates.get(id) or {}).get("fields") or {}).values():
+            used(field)
         return render.letter(data, id, page_src())
 
     def certificate_check() -> str:
         """The certificate check: type what a certificate shows, see the red flags (data/certificate-rules.yml)."""
         use_widgets()
+        for rule in data.certificate_rules.values():
+            used(rule)
         return render.certificate_check(data, page_src())
 
     def misconceptions() -> str:
         """Every myth and fact from data/misconceptions.yml."""
+        for entry in data.misconceptions.values():
+            used(entry)
         return render.misconceptions(data, page_src())
 
     def cite(*ids: str) -> str:
@@ -97,11 +123,12 @@ def _macros(data, page_src, use_widgets=lambda: None):
 
     def fact(key: str, part: str = "statement") -> str:
         """A time-sensitive fact from data/facts.yml: fact('iso9001-edition', 'value')."""
+        used(data.facts.get(key))
         return render.fact(data, key, page_src(), part)
 
     def audit_summary() -> str:
         """The date and verdict counts of the last fact audit (data/audit/)."""
-        return render.audit_summary(data, page_src())
+        return _in_english(data, render.audit_summary(data, page_src()))
 
     def changes() -> str:
         """Every correction the fact audits made, newest first (data/audit/)."""
@@ -121,6 +148,11 @@ def _macros(data, page_src, use_widgets=lambda: None):
         audit_summary,
         changes,
     ]
+
+
+def _in_english(data, markdown: str) -> str:
+    """Text only the English site has (the audit records): marked as English on an edition's page."""
+    return markdown if data.lang == "en" else f'<div lang="en" markdown>\n\n{markdown}\n</div>\n'
 
 
 def _guarded(macro):
@@ -183,15 +215,30 @@ def _reload_changed_code() -> None:
             _LOADED[module.__name__] = stamp
 
 
+def edition_of(conf) -> str:
+    """The edition being built: `extra.edition` in its config (tools/editions.py writes it), else English."""
+    return ((conf.get("extra") or {}) if hasattr(conf, "get") else {}).get("edition") or "en"
+
+
+def load_edition(lang: str):
+    """The data as edition `lang` shows it (English for "en"); one line for a contributor's mistake."""
+    try:
+        english = loader.load_data_cached(ROOT / "data")
+        return i18n.load_edition_cached(english, lang, ROOT / "data")[0] if lang != "en" else english
+    except loader.DataError as err:
+        raise BuildError(str(err)) from None
+
+
 def define_env(env):
     """Load data/, write the abbreviation list, register the macros (and, under Zensical, set page facts)."""
     _reload_changed_code()
+    lang = edition_of(env.conf)
+    data = load_edition(lang)
     try:
-        data = loader.load_data_cached(ROOT / "data")
-    except loader.DataError as err:
-        raise BuildError(str(err)) from None
-    try:
-        files = generated_files(data, page_info.read_config(ROOT))
+        if lang == "en":
+            files = generated_files(data, page_info.read_config(ROOT))
+        else:
+            files = {abbreviations_file(lang): render.abbreviations_markdown(data)}
     except ValueError as err:  # a nav section llms.txt does not know
         raise BuildError(str(err)) from None
     for path, text in files.items():
@@ -203,7 +250,11 @@ def define_env(env):
     def use_widgets() -> None:
         env.page.meta["widgets"] = True
 
-    for macro in _macros(data, page_src, use_widgets):
+    def used(entry) -> None:
+        if entry and entry.get("_stale"):
+            env.page.meta["translation_stale"] = True
+
+    for macro in _macros(data, page_src, use_widgets, used):
         env.macro(_guarded(macro))
     if getattr(env, "page", None) is not None:  # Zensical runs define_env once per page and has no page event
         on_pre_page_macros(env)
@@ -213,19 +264,40 @@ def on_pre_page_macros(env):
     """Before each page's macros (mkdocs-macros event): last-updated date and, for pages generated from
     data, the edit link of that data file. overrides/ shows both."""
     meta = env.page.meta
-    meta["last_updated"] = page_info.last_updated(ROOT, page_info.page_path(env.page), meta.get("edit_data"))
+    conf = env.conf
+    lang = edition_of(conf)
+    src = page_info.page_path(env.page)
+    _TERMS_SEEN[src] = set()
+    source = src if lang == "en" else f"{lang}/{src}"
+    meta["last_updated"] = page_info.last_updated(ROOT, source, meta.get("edit_data"))
     if meta.get("edit_data"):
         meta["edit_data_url"] = page_info.data_edit_url(env.conf, meta["edit_data"])
-    conf = env.conf
+    config = page_info.read_config(ROOT, i18n.config_name(lang))
+    english_url = (config.get("extra") or {}).get("english_url") or config.get("site_url") or "/"
     meta["json_ld"] = structured_data.json_ld(
-        src=page_info.page_path(env.page),
+        src=src,
         title=str(meta.get("title") or env.page.title or conf["site_name"]),
         description=str(meta.get("description") or conf.get("site_description") or ""),
         modified=meta["last_updated"],
-        lang=(conf.get("theme") or {}).get("language", "en"),
+        lang=lang,
         site={"name": conf["site_name"], "url": conf.get("site_url") or "/"},
-        nav=page_info.read_config(ROOT).get("nav") or [],
+        nav=config.get("nav") or [],
     )
+    data = load_edition(lang)
+    meta["ui"] = data.strings.get("ui") or {}
+    translated = page_info.translated_pages(ROOT / "docs", i18n.EDITIONS)
+    meta["alternates"] = i18n.alternates(src, lang, english_url, translated)
+    if lang != "en":
+        meta["js_strings"] = structured_data.script_json(data.strings.get("js") or {})
+        meta["english_url"] = i18n.relative_url(src, lang, "en")
+        if not meta.get("untranslated"):
+            if not meta.get("translated_from"):
+                raise BuildError(
+                    f"docs/{lang}/{src}: no 'translated_from' in its front matter; "
+                    f"run `python -m tools.translations stamp docs/{lang}/{src}` once it matches docs/{src}"
+                )
+            if str(meta["translated_from"]) != i18n.english_page_hash(ROOT / "docs", src):
+                meta["translation_stale"] = True
 
 
 def _write_if_changed(path: Path, text: str) -> None:

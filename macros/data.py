@@ -82,7 +82,13 @@ KINDS = (
 
 
 # All validated site data, keyed by id: one attribute per kind in the table (data.glossary, ...).
-Data = make_dataclass("Data", [(kind.name, dict, field(default_factory=dict)) for kind in KINDS], frozen=True)
+# `strings` is the interface text (data/strings.yml, or an edition's translation of it); `lang` the edition.
+Data = make_dataclass(
+    "Data",
+    [(kind.name, dict, field(default_factory=dict)) for kind in KINDS]
+    + [("strings", dict, field(default_factory=dict)), ("lang", str, field(default="en"))],
+    frozen=True,
+)
 
 
 def _read_yaml(path: Path, rel: str):
@@ -260,7 +266,9 @@ def load_data(data_dir: Path | str) -> Data:
     for ident, checklist in loaded["checklists"].items():
         rel = f"data/checklists/{ident}.yml"
         checklist["items_by_id"] = _index(rel, checklist["items"], "id")
-    return Data(**loaded)
+    strings = _read_yaml(data_dir / "strings.yml", "data/strings.yml")
+    _validate("data/strings.yml", strings, json.loads((schema_dir / "strings.schema.json").read_text(encoding="utf-8")))
+    return Data(**loaded, strings=strings)
 
 
 FIELD = re.compile(r"\{([^{}]*)\}")

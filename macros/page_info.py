@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from .i18n import EDITIONS  # docs/<lang>/ holds an edition, not English pages
+
 _CACHE: dict = {}
 
 
@@ -76,10 +78,15 @@ def page_path(page) -> str:
     return file.src_uri if file is not None else str(page.path)
 
 
+
+
 def front_matter(docs_dir: Path) -> dict[str, dict]:
-    """Page path (relative to docs/) -> its front matter."""
+    """Page path (relative to docs/, or to docs/<lang>/) -> its front matter. The English pages of docs/
+    leave out the editions' folders."""
     pages = {}
     for path in sorted(docs_dir.rglob("*.md")):
+        if docs_dir.name == "docs" and path.relative_to(docs_dir).parts[0] in EDITIONS:
+            continue
         text = path.read_text(encoding="utf-8")
         if text.startswith("---\n"):
             pages[path.relative_to(docs_dir).as_posix()] = yaml.safe_load(text[4 : text.find("\n---", 4)]) or {}
@@ -103,14 +110,32 @@ def _env_tag(loader, node):
 _ConfigLoader.add_constructor("!ENV", _env_tag)
 
 
-def read_config(root: Path) -> dict:
-    """mkdocs.yml as written. Both engines get the same `nav` from here: Zensical's own config object
-    holds a different, resolved form of it. Read once per change of the file (pages ask for it each)."""
-    path = root / "mkdocs.yml"
+def read_config(root: Path, name: str = "mkdocs.yml") -> dict:
+    """mkdocs.yml (or an edition's generated config) as written. Both engines get the same `nav` from
+    here: Zensical's own config object holds a different, resolved form of it. Read once per change of
+    the file (pages ask for it each)."""
+    path = root / name
     key = (str(path), path.stat().st_mtime_ns, os.environ.get("SITE_URL"), os.environ.get("SITE_DIR"))
-    if _CONFIG.get("key") != key:
-        _CONFIG.update(key=key, config=yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader))
-    return _CONFIG["config"]
+    if _CONFIG.get(name, {}).get("key") != key:
+        _CONFIG[name] = {"key": key, "config": yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)}
+    return _CONFIG[name]["config"]
 
 
 _CONFIG: dict = {}
+
+
+def translated_pages(docs_dir: Path, editions) -> dict[str, set]:
+    """Edition -> the pages it has translated (not the ones it leaves in English: `untranslated: true`)."""
+    stamp = tuple(
+        (str(p), p.stat().st_mtime_ns) for lang in editions for p in sorted((docs_dir / lang).rglob("*.md"))
+    )
+    if _TRANSLATED.get("stamp") != stamp:
+        found = {}
+        for lang in editions:
+            pages = front_matter(docs_dir / lang) if (docs_dir / lang).is_dir() else {}
+            found[lang] = {src for src, meta in pages.items() if not meta.get("untranslated")}
+        _TRANSLATED.update(stamp=stamp, found=found)
+    return _TRANSLATED["found"]
+
+
+_TRANSLATED: dict = {}

@@ -53,13 +53,76 @@ def link(page: str, target: str, anchor: str = "") -> str:
     return f"{rel}#{anchor}" if anchor else rel
 
 
-def human_date(iso: str) -> str:
-    """'2026-07-31' -> '31 July 2026'; 'YYYY-MM' -> 'July 2026'; 'YYYY' unchanged."""
+def t(data: Data, key: str, **values) -> str:
+    """Interface text in the edition's language (data/strings.yml, data/i18n/<lang>/strings.yml)."""
+    text = (data.strings.get("ui") or {}).get(key) if data is not None else None
+    return (text or UI_FALLBACK[key]).format(**values)
+
+
+# The English interface text macros need when data/strings.yml is not loaded (unit tests build Data by hand).
+UI_FALLBACK = {
+    "date": "{day} {month} {year}",
+    "month_year": "{month} {year}",
+    "as_of": "As of {date}.",
+    "status": "Status: {status}.",
+    "status_expected": STATUS["expected"],
+    "status_unconfirmed": STATUS["unconfirmed"],
+    "published": "published {date}",
+    "accessed": "accessed {date}",
+    "cited_as": "Cited as [{label}].",
+    "confidence": "Confidence: {level} ({meaning})",
+    "confidence_H": CONFIDENCE["H"],
+    "confidence_M": CONFIDENCE["M"],
+    "confidence_L": CONFIDENCE["L"],
+    "also_called": "Also called:",
+    "related": "Related:",
+    "sources_label": "Sources:",
+    "definition": "Definition:",
+    "glossary_entry": "Glossary entry",
+    "fact": "Fact:",
+    "evidence": "Evidence:",
+    "why": "Why:",
+    "if_ticked": "If ticked",
+    "if_not": "If not",
+    "link_to_item": "Link to this item",
+    "clear_all": "Clear all",
+    "your_summary": "Your summary",
+    "copy_summary": "Copy summary",
+    "when_to_use": "When to use it:",
+    "what_to_attach": "What to attach:",
+    "fill_in_letter": "Fill in the letter",
+    "letter_privacy": "What you type stays in this browser: nothing is sent anywhere. Details marked “kept in this "
+    "browser” are offered again on every letter until you press “Forget my details”.",
+    "required": "(required)",
+    "kept": "(kept in this browser)",
+    "example": "e.g. {example}",
+    "copy_letter": "Copy letter",
+    "open_mail": "Open in my mail app",
+    "download_txt": "Download .txt",
+    "forget_details": "Forget my details",
+    "the_letter": "The letter",
+    "letter_in_english": "The letter is in English.",
+    "certificate_shows": "What the certificate shows",
+    "certificate_privacy": "What you type stays in this browser: nothing is sent anywhere, and nothing is kept "
+    "after you close the page.",
+    "ask_cb_to_confirm": "Ask the certification body to confirm it (letter filled in with these details)",
+    "rules_heading": "What the check looks for",
+    "rules_intro": "Each rule, how sure it is, and where the site explains it.",
+    "severity_stop": "Stop",
+    "severity_ask": "Ask",
+    "severity_check": "Check",
+    "why_this_matters": "Why this matters",
+}
+
+
+def human_date(iso: str, data: Data | None = None) -> str:
+    """'2026-07-31' -> '31 July 2026'; 'YYYY-MM' -> 'July 2026'; 'YYYY' unchanged (in the edition's words)."""
+    months = ((data.strings.get("ui") or {}).get("months") if data is not None else None) or MONTHS
     parts = iso.split("-")
     if len(parts) == 3:
-        return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        return t(data, "date", day=int(parts[2]), month=months[int(parts[1]) - 1], year=parts[0])
     if len(parts) == 2:
-        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        return t(data, "month_year", month=months[int(parts[1]) - 1], year=parts[0])
     return iso
 
 
@@ -76,11 +139,25 @@ def _generated(kind: str, markdown: str) -> str:
     return f'<div class="generated generated-{kind}" markdown>\n\n{markdown}\n\n</div>\n'
 
 
-def term(data: Data, ident: str, page: str, text: str | None = None) -> str:
-    """Link to a glossary entry; its short definition is the tooltip."""
+def english_term(entry: dict) -> str:
+    """'Certification body' + 'CB' -> 'certification body, CB': the English in brackets after a translated term."""
+    english = (entry.get("_en") or {}).get("term", entry["term"])
+    if len(english) > 1 and english[1].islower():
+        english = english[0].lower() + english[1:]
+    return f"{english}, {entry['abbr']}" if entry.get("abbr") else english
+
+
+def term(data: Data, ident: str, page: str, text: str | None = None, first: bool = False) -> str:
+    """Link to a glossary entry; its short definition is the tooltip. In an edition, the first use on a page
+    is followed by the English term in brackets: "tổ chức chứng nhận (certification body, CB)"."""
     entry = _lookup(data.glossary, ident, "glossary id", page, f"term('{ident}')", "data/glossary.yml")
     label = e(text if text is not None else entry["term"])
-    return f'[{label}]({link(page, GLOSSARY_PAGE, ident)} "{e(entry["short"])}"){{ .term }}'
+    english = entry.get("_lang") == "en" and data.lang != "en"
+    attrs = '.term lang="en"' if english else ".term"
+    out = f'[{label}]({link(page, GLOSSARY_PAGE, ident)} "{e(entry["short"])}"){{ {attrs} }}'
+    if first and data.lang != "en" and not english:
+        out += f' <span lang="en">({e(english_term(entry))})</span>'
+    return out
 
 
 def cite(data: Data, idents: tuple, page: str) -> str:
@@ -99,10 +176,11 @@ def cite(data: Data, idents: tuple, page: str) -> str:
 def definition(data: Data, ident: str, page: str) -> str:
     """A boxed definition of one term, with a link to its glossary entry."""
     entry = _lookup(data.glossary, ident, "glossary id", page, f"definition('{ident}')", "data/glossary.yml")
-    title = e(entry["term"]) + (f" ({e(entry['abbr'])})" if entry.get("abbr") else "")
+    title = e(entry["term"]) + (f" ({e(english_term(entry) if data.lang != 'en' else entry['abbr'])})"
+                                if entry.get("abbr") or data.lang != "en" else "")
     body = f"{e(entry['long'])} {cite(data, tuple(entry['source']), page)}"
-    more = f"[Glossary entry]({link(page, GLOSSARY_PAGE, ident)})"
-    return f'!!! info "Definition: {title}"\n\n    {body}\n\n    {more}\n'
+    more = f"[{e(t(data, 'glossary_entry'))}]({link(page, GLOSSARY_PAGE, ident)})"
+    return f'!!! info "{e(t(data, "definition"))} {title}"\n\n    {body}\n\n    {more}\n'
 
 
 def glossary(data: Data, page: str) -> str:
@@ -115,16 +193,19 @@ def glossary(data: Data, page: str) -> str:
             letter = first
             slug = f"letter-{letter.lower()}" if letter.isalpha() else "letter-other"
             blocks.append(f"## {letter} {{ #{slug} }}")
-        title = e(entry["term"]) + (f" ({e(entry['abbr'])})" if entry.get("abbr") else "")
+        if data.lang != "en" and entry.get("_lang") != "en":
+            title = f"{e(entry['term'])} <span lang=\"en\">({e(english_term(entry))})</span>"
+        else:
+            title = e(entry["term"]) + (f" ({e(entry['abbr'])})" if entry.get("abbr") else "")
         lines = [f"### {title} {{ #{entry['id']} }}", "", e(entry["long"]), ""]
         if entry.get("aka"):
-            lines.append("**Also called:** " + ", ".join(e(a) for a in entry["aka"]) + "  ")
+            lines.append(f"**{e(t(data, 'also_called'))}** " + ", ".join(e(a) for a in entry["aka"]) + "  ")
         if entry.get("related"):
             related = ", ".join(
                 f"[{e(data.glossary[r]['term'])}]({link(page, GLOSSARY_PAGE, r)})" for r in entry["related"]
             )
-            lines.append(f"**Related:** {related}  ")
-        lines.append("**Sources:** " + cite(data, tuple(entry["source"]), page))
+            lines.append(f"**{e(t(data, 'related'))}** {related}  ")
+        lines.append(f"**{e(t(data, 'sources_label'))}** " + cite(data, tuple(entry["source"]), page))
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n"
 
@@ -147,17 +228,19 @@ def checklist(data: Data, ident: str, page: str) -> str:
             '<label class="task-list-control"><input type="checkbox" '
             f'aria-labelledby="{anchor}-check"><span class="task-list-indicator"></span></label> '
             f'<strong id="{anchor}-check">{e(item["check"])}</strong> '
-            f'[¶](#{anchor}){{ .checklist-link title="Link to this item" }}'
-            f"<br>*Evidence:* {e(item['evidence'])}"
+            f'[¶](#{anchor}){{ .checklist-link title="{e(t(data, "link_to_item"))}" }}'
+            f"<br>*{e(t(data, 'evidence'))}* {e(item['evidence'])}"
         )
         if item.get("why"):
-            text += f"<br>*Why:* {e(item['why'])}"
+            text += f"<br>*{e(t(data, 'why'))}* {e(item['why'])}"
         if item.get("if_fails"):
             todo = item["if_fails"]
-            if cl.get("summary"):  # red-flag lists: "If ticked: Ask for the ..."
-                label, todo = "If ticked", f"Ask {todo[:1].lower()}{todo[1:]}"
+            if cl.get("summary"):  # red-flag lists: "If ticked: Ask for the ..." (editions translate the whole line)
+                label = t(data, "if_ticked")
+                if item.get("_lang", "en") == "en":
+                    todo = f"Ask {todo[:1].lower()}{todo[1:]}"
             else:
-                label = "If not"
+                label = t(data, "if_not")
             text += f'<br>*{label}:* <span class="checklist-if-fails">{e(todo)}</span>'
         if item.get("source"):
             text += " " + cite(data, tuple(item["source"]), page)
@@ -170,18 +253,18 @@ def checklist(data: Data, ident: str, page: str) -> str:
     lines.append(
         f'<div class="checklist-tools" data-checklist-tools="{e(ident)}" hidden>'
         '<p class="checklist-progress" role="status" aria-live="polite"></p>'
-        '<button type="button" class="md-button" data-action="clear">Clear all</button></div>'
+        f'<button type="button" class="md-button" data-action="clear">{e(t(data, "clear_all"))}</button></div>'
     )
     if cl.get("summary"):
         verdicts = " ".join(f'data-{k}="{e(v)}"' for k, v in cl["summary"].items())
         lines.append(
             f'<section class="checklist-summary" data-summary="{e(ident)}" {verdicts} '
             f'aria-labelledby="{ident}-summary-title" hidden>'
-            f'<h2 id="{ident}-summary-title">Your summary</h2>'
+            f'<h2 id="{ident}-summary-title">{e(t(data, "your_summary"))}</h2>'
             '<p class="checklist-verdict" role="status" aria-live="polite"></p>'
             '<ul class="checklist-flags"></ul>'
             '<button type="button" class="md-button md-button--primary" data-action="copy-summary">'
-            "Copy summary</button>"
+            f"{e(t(data, 'copy_summary'))}</button>"
             '<p class="checklist-copied" role="status" aria-live="polite"></p></section>'
         )
     return _generated("checklist", "\n".join(lines))
@@ -196,26 +279,26 @@ def misconceptions(data: Data, page: str) -> str:
                 [
                     f"## {e(entry['myth'])} {{ #{entry['id']} }}",
                     "",
-                    f"**Fact:** {e(entry['fact'])} {cite(data, tuple(entry['source']), page)}",
+                    f"**{e(t(data, 'fact'))}** {e(entry['fact'])} {cite(data, tuple(entry['source']), page)}",
                 ]
             )
         )
     return _generated("misconceptions", "\n\n".join(blocks))
 
 
-def sources(data: Data) -> str:
+def sources(data: Data) -> str:  # noqa: C901
     """The sources list as HTML, sorted by publisher then title, one anchor per source."""
     items = []
     for src in sorted(data.sources.values(), key=lambda s: (s["publisher"].casefold(), s["title"].casefold())):
         when = (
-            f"published {e(human_date(src['date']))}"
+            e(t(data, "published", date=human_date(src["date"], data)))
             if src.get("date")
-            else f"accessed {e(human_date(src['accessed']))}"
+            else e(t(data, "accessed", date=human_date(src["accessed"], data)))
         )
         note = f" {e(src['note'])}" if src.get("note") else ""
-        conf = f"Confidence: {e(src['confidence'])} ({e(CONFIDENCE[src['confidence']])})"
+        conf = e(t(data, "confidence", level=src["confidence"], meaning=t(data, f"confidence_{src['confidence']}")))
         if src.get("label"):
-            conf = f"Cited as [{e(src['label'])}]. {conf}"
+            conf = f"{e(t(data, 'cited_as', label=src['label']))} {conf}"
         items.append(
             f'<li id="{e(src["id"])}"><strong>{e(src["title"])}</strong>. {e(src["publisher"])}, {when}. '
             f'<a href="{e(src["url"])}" rel="noopener">{e(src["url"])}</a>. {conf}.{note}</li>'
@@ -229,21 +312,24 @@ def fact(data: Data, key: str, page: str, part: str = "statement") -> str:
     if part == "value":
         return e(entry["value"])
     if part == "as_of":
-        return e(human_date(entry["as_of"]))
+        return e(human_date(entry["as_of"], data))
     if part != "statement":
         raise UnknownIdError(f"docs/{page}: fact('{key}', '{part}'): part must be 'statement', 'value' or 'as_of'")
-    status = "" if entry["status"] == "confirmed" else f" Status: {STATUS[entry['status']]}."
+    status = "" if entry["status"] == "confirmed" else " " + e(t(data, "status", status=t(data, f"status_{entry['status']}")))
     return (
-        f"{e(entry['statement'])}{status} *(As of {e(human_date(entry['as_of']))}.)* "
+        f"{e(entry['statement'])}{status} *({e(t(data, 'as_of', date=human_date(entry['as_of'], data)))})* "
         f"{cite(data, tuple(entry['source']), page)}"
     )
 
 
 def abbreviations(data: Data) -> dict:
     """Abbreviation -> tooltip text ("Term: short definition") for every glossary entry with an abbr."""
-    return {
-        entry["abbr"]: f"{entry['term']}: {entry['short']}" for entry in data.glossary.values() if entry.get("abbr")
-    }
+    def name(entry: dict) -> str:
+        if data.lang != "en" and entry.get("_lang") != "en":
+            return f"{entry['term']} ({english_term(entry).rsplit(', ', 1)[0]})"
+        return entry["term"]
+
+    return {entry["abbr"]: f"{name(entry)}: {entry['short']}" for entry in data.glossary.values() if entry.get("abbr")}
 
 
 def abbreviations_markdown(data: Data) -> str:
@@ -345,11 +431,12 @@ def letter(data: Data, ident: str, page: str) -> str:
     rows = []
     for name, field in tpl["fields"].items():
         fid = f"{uid}-{name}"
-        req = ' <span class="letter-required">(required)</span>' if field["required"] else ""
-        kept = ' <span class="letter-kept">(kept in this browser)</span>' if field.get("remember") else ""
+        req = f' <span class="letter-required">{e(t(data, "required"))}</span>' if field["required"] else ""
+        kept = f' <span class="letter-kept">{e(t(data, "kept"))}</span>' if field.get("remember") else ""
         tag = "textarea" if field.get("multiline") else "input"
         attrs = (
-            f'id="{fid}" name="{e(name)}" placeholder="e.g. {e(field["example"])}" aria-describedby="{fid}-hint"'
+            f'id="{fid}" name="{e(name)}" placeholder="{e(t(data, "example", example=field["example"]))}" '
+            f'aria-describedby="{fid}-hint"'
             + (' aria-required="true"' if field["required"] else "")
         )
         control = f'<textarea {attrs} rows="3"></textarea>' if tag == "textarea" else f'<input type="text" {attrs}>'
@@ -366,24 +453,24 @@ def letter(data: Data, ident: str, page: str) -> str:
             for name, f in tpl["fields"].items()
         },
     }
+    in_english = f"<p>{e(t(data, 'letter_in_english'))}</p>" if data.lang != "en" else ""
     return (
         f'<div class="letter-tool generated generated-letter" data-letter="{e(ident)}">\n'
-        f"<p><strong>When to use it:</strong> {e(tpl['when'])}</p>\n"
-        f"<p><strong>What to attach:</strong> {e(tpl['attach'])}</p>\n"
+        f"<p><strong>{e(t(data, 'when_to_use'))}</strong> {e(tpl['when'])}</p>\n"
+        f"<p><strong>{e(t(data, 'what_to_attach'))}</strong> {e(tpl['attach'])}</p>\n"
         # The letter's words would swamp search results; readers find a letter by its page and purpose.
         '<div class="letter-body" data-search-exclude>\n'
-        f'<form class="letter-form" hidden><fieldset><legend>Fill in the letter</legend>'
-        '<p class="letter-privacy">What you type stays in this browser: nothing is sent anywhere. '
-        "Details marked “kept in this browser” are offered again on every letter until you press "
-        "“Forget my details”.</p>" + "".join(rows) + "</fieldset>"
+        f'<form class="letter-form" hidden><fieldset><legend>{e(t(data, "fill_in_letter"))}</legend>'
+        f'<p class="letter-privacy">{e(t(data, "letter_privacy"))}</p>{in_english}' + "".join(rows) + "</fieldset>"
         '<div class="letter-actions">'
-        '<button type="button" class="md-button md-button--primary" data-action="copy">Copy letter</button> '
-        '<a class="md-button" data-action="mail" href="mailto:">Open in my mail app</a> '
-        '<button type="button" class="md-button" data-action="download">Download .txt</button> '
-        '<button type="button" class="md-button" data-action="forget">Forget my details</button></div>'
+        f'<button type="button" class="md-button md-button--primary" data-action="copy">{e(t(data, "copy_letter"))}'
+        "</button> "
+        f'<a class="md-button" data-action="mail" href="mailto:">{e(t(data, "open_mail"))}</a> '
+        f'<button type="button" class="md-button" data-action="download">{e(t(data, "download_txt"))}</button> '
+        f'<button type="button" class="md-button" data-action="forget">{e(t(data, "forget_details"))}</button></div>'
         '<p class="letter-status" role="status" aria-live="polite"></p></form>\n'
-        f'<p class="letter-preview-label" id="{uid}-preview"><strong>The letter</strong></p>\n'
-        f'<pre class="letter-text" role="region" aria-labelledby="{uid}-preview" tabindex="0">'
+        f'<p class="letter-preview-label" id="{uid}-preview"><strong>{e(t(data, "the_letter"))}</strong></p>\n'
+        f'<pre class="letter-text" role="region" aria-labelledby="{uid}-preview" tabindex="0" lang="en">'
         f"<code>{e(plain_letter(tpl))}</code></pre>\n"
         f'<script type="application/json" class="letter-data">{script_json(script)}</script>\n'
         "</div>\n</div>\n"
@@ -415,6 +502,8 @@ def certificate_check(data: Data, page: str) -> str:
     """The certificate check: a form (hidden until widgets.js runs), a live result, and the list of rules."""
     rows = []
     for name, label, example, hint in CERTIFICATE_FIELDS:
+        label = (data.strings.get("ui") or {}).get(f"field_{name}", label)
+        hint = (data.strings.get("ui") or {}).get(f"hint_{name}", hint)
         if name == "standard":  # the edition in force is a time-sensitive fact
             example = data.facts.get("current-edition", {}).get("value", "ISO 9001:<year>")
         fid = f"cert-{name}"
@@ -422,9 +511,9 @@ def certificate_check(data: Data, page: str) -> str:
         if name in ("issue_date", "expiry_date"):
             control = f'<input type="date" {common}>'
         elif name in ("scope", "sites"):
-            control = f'<textarea {common} rows="3" placeholder="e.g. {e(example)}"></textarea>'
+            control = f'<textarea {common} rows="3" placeholder="{e(t(data, "example", example=example))}"></textarea>'
         else:
-            control = f'<input type="text" {common} placeholder="e.g. {e(example)}">'
+            control = f'<input type="text" {common} placeholder="{e(t(data, "example", example=example))}">'
         rows.append(
             f'<div class="letter-field"><label for="{fid}">{e(label)}</label>{control}'
             f'<span class="letter-hint" id="{fid}-hint">{e(hint)}</span></div>'
@@ -435,13 +524,12 @@ def certificate_check(data: Data, page: str) -> str:
     ]
     tool = (
         '<div class="cert-check generated generated-certificate-check" markdown>\n'
-        '<form class="cert-check-form" hidden><fieldset><legend>What the certificate shows</legend>'
-        '<p class="letter-privacy">What you type stays in this browser: nothing is sent anywhere, and nothing is kept '
-        "after you close the page.</p>" + "".join(rows) + "</fieldset></form>\n\n"
+        f'<form class="cert-check-form" hidden><fieldset><legend>{e(t(data, "certificate_shows"))}</legend>'
+        f'<p class="letter-privacy">{e(t(data, "certificate_privacy"))}</p>' + "".join(rows) + "</fieldset></form>\n\n"
         '<div class="cert-check-result" hidden markdown>\n'
         '<p class="cert-check-verdict" role="status" aria-live="polite"></p>\n'
         '<ul class="cert-check-flags"></ul>\n\n'
-        f"[Ask the certification body to confirm it (letter filled in with these details)]"
+        f"[{e(t(data, 'ask_cb_to_confirm'))}]"
         f"({link(page, 'templates/certificate-confirmation-request.md')})"
         '{ .md-button .md-button--primary data-action="prefill" }\n\n'
         "</div>\n"
@@ -452,13 +540,11 @@ def certificate_check(data: Data, page: str) -> str:
     for rule in data.certificate_rules.values():
         listing.append(
             f'<li id="rule-{rule["id"]}" data-severity="{rule["severity"]}" markdown="span">'
-            f'<strong class="rule-severity">{SEVERITY_WORDS[rule["severity"]]}:</strong> '
+            f'<strong class="rule-severity">{e(t(data, "severity_" + rule["severity"]))}:</strong> '
             f'<span class="rule-flag">{e(rule["flag"])}</span> '
-            f"[Why this matters]({link(page, *rule['see'].split('#'))}){{ .rule-see }} "
+            f"[{e(t(data, 'why_this_matters'))}]({link(page, *rule['see'].split('#'))}){{ .rule-see }} "
             f"{cite(data, tuple(rule['source']), page)}</li>"
         )
     listing.append("</ul>")
-    heading = (
-        "### What the check looks for { #rules }\n\nEach rule, how sure it is, and where the site explains it.\n\n"
-    )
+    heading = f"### {e(t(data, 'rules_heading'))} {{ #rules }}\n\n{e(t(data, 'rules_intro'))}\n\n"
     return tool + "\n" + heading + _generated("certificate-rules", "\n".join(listing))

@@ -54,6 +54,8 @@ def llms_txt(pages: dict[str, dict], nav: list, site: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def robots_txt(site_url: str) -> str:
-    """Allow everything and name the sitemap."""
-    return f"User-agent: *\nAllow: /\n\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
+def robots_txt(site_url: str, editions: list | tuple = ()) -> str:
+    """Allow everything and name the sitemaps: the English site's and each edition's (/vi/, /th/, /id/)."""
+    base = site_url.rstrip("/")
+    maps = "".join(f"Sitemap: {base}/{prefix}sitemap.xml\n" for prefix in ("", *editions))
+    return f"User-agent: *\nAllow: /\n\n{maps}"

@@ -68,9 +68,9 @@ def with_anchors(text: str) -> str:
 def stamp_text(text: str, digest: str) -> str:
     match = FRONT.match(text)
     if not match:
-        return f"---\ntranslated_from: {digest}\n---\n{text}"
+        return f"---\ntranslated_from: \"{digest}\"\n---\n{text}"
     lines = [ln for ln in match.group(1).split("\n") if not ln.startswith("translated_from:")]
-    lines.append(f"translated_from: {digest}")
+    lines.append(f"translated_from: \"{digest}\"")
     return "---\n" + "\n".join(lines) + "\n---\n" + text[match.end() :]
 
 

@@ -5,19 +5,26 @@ from __future__ import annotations
 import yaml
 
 from macros.data import load_data
+from macros.i18n import EDITIONS
 from tools.paths import ROOT
 
 DATA = load_data(ROOT / "data")
 
 
 def audited_files() -> set[str]:
-    pages = {p.relative_to(ROOT).as_posix() for p in (ROOT / "docs").rglob("*.md")}
+    """English pages and data with claims. Translations (docs/<lang>/, data/i18n/) say what their English
+    says and are checked against it (see .github/contributing/translations.md); strings.yml is interface text."""
+    pages = {
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "docs").rglob("*.md")
+        if p.relative_to(ROOT / "docs").parts[0] not in EDITIONS
+    }
     data = {
         p.relative_to(ROOT).as_posix()
         for p in (ROOT / "data").rglob("*.yml")
-        if p.parent.name not in {"audit", "generated", "schema"}
+        if p.parent.name not in {"audit", "generated", "schema"} and "i18n" not in p.relative_to(ROOT).parts
     }
-    return pages | data
+    return (pages | data) - {"data/strings.yml"}
 
 
 def test_every_page_and_data_file_has_an_audit_and_every_audit_a_file():
