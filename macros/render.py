@@ -140,8 +140,11 @@ def _generated(kind: str, markdown: str) -> str:
 
 
 def english_term(entry: dict) -> str:
-    """'Certification body' + 'CB' -> 'certification body, CB': the English in brackets after a translated term."""
+    """'Certification body' + 'CB' -> 'certification body, CB': the English in brackets after a translated
+    term. Empty when the edition keeps the English name (a product name such as "Verified Supplier")."""
     english = (entry.get("_en") or {}).get("term", entry["term"])
+    if english.casefold() == entry["term"].casefold():
+        return entry.get("abbr") or ""
     if len(english) > 1 and english[1].islower():
         english = english[0].lower() + english[1:]
     return f"{english}, {entry['abbr']}" if entry.get("abbr") else english
@@ -155,7 +158,7 @@ def term(data: Data, ident: str, page: str, text: str | None = None, first: bool
     english = entry.get("_lang") == "en" and data.lang != "en"
     attrs = '.term lang="en"' if english else ".term"
     out = f'[{label}]({link(page, GLOSSARY_PAGE, ident)} "{e(entry["short"])}"){{ {attrs} }}'
-    if first and data.lang != "en" and not english:
+    if first and data.lang != "en" and not english and english_term(entry):
         out += f' <span lang="en">({e(english_term(entry))})</span>'
     return out
 
@@ -176,8 +179,8 @@ def cite(data: Data, idents: tuple, page: str) -> str:
 def definition(data: Data, ident: str, page: str) -> str:
     """A boxed definition of one term, with a link to its glossary entry."""
     entry = _lookup(data.glossary, ident, "glossary id", page, f"definition('{ident}')", "data/glossary.yml")
-    title = e(entry["term"]) + (f" ({e(english_term(entry) if data.lang != 'en' else entry['abbr'])})"
-                                if entry.get("abbr") or data.lang != "en" else "")
+    english = english_term(entry) if data.lang != "en" else entry.get("abbr")
+    title = e(entry["term"]) + (f" ({e(english)})" if english else "")
     body = f"{e(entry['long'])} {cite(data, tuple(entry['source']), page)}"
     more = f"[{e(t(data, 'glossary_entry'))}]({link(page, GLOSSARY_PAGE, ident)})"
     return f'!!! info "{e(t(data, "definition"))} {title}"\n\n    {body}\n\n    {more}\n'
@@ -193,7 +196,7 @@ def glossary(data: Data, page: str) -> str:
             letter = first
             slug = f"letter-{letter.lower()}" if letter.isalpha() else "letter-other"
             blocks.append(f"## {letter} {{ #{slug} }}")
-        if data.lang != "en" and entry.get("_lang") != "en":
+        if data.lang != "en" and entry.get("_lang") != "en" and english_term(entry):
             title = f"{e(entry['term'])} <span lang=\"en\">({e(english_term(entry))})</span>"
         else:
             title = e(entry["term"]) + (f" ({e(entry['abbr'])})" if entry.get("abbr") else "")
@@ -325,7 +328,7 @@ def fact(data: Data, key: str, page: str, part: str = "statement") -> str:
 def abbreviations(data: Data) -> dict:
     """Abbreviation -> tooltip text ("Term: short definition") for every glossary entry with an abbr."""
     def name(entry: dict) -> str:
-        if data.lang != "en" and entry.get("_lang") != "en":
+        if data.lang != "en" and entry.get("_lang") != "en" and english_term(entry) != entry.get("abbr"):
             return f"{entry['term']} ({english_term(entry).rsplit(', ', 1)[0]})"
         return entry["term"]
 

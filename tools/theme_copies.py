@@ -31,23 +31,39 @@ NO_EMPTY_TABINDEX = [  # section labels got tabindex="" (Nu: "The empty string i
     ('tabindex="{{ tabindex }}"', '{% if tabindex %}tabindex="{{ tabindex }}"{% endif %}'),
 ]
 
+NO_SITE_LEVEL_HREFLANG = [  # these said every page's translation is the edition's home page; the
+    # sitemap gives each page its own alternates instead, and the language switcher links page to page
+    # (overrides/partials/alternate.html). Without them the theme's script fetches no other sitemap.
+    (
+        """      {% if config.extra.alternate is iterable %}
+        {% for alt in config.extra.alternate %}
+          <link rel="alternate" href="{{ alt.link | url }}" hreflang="{{ alt.lang | d(lang.t('language')) }}">
+        {% endfor %}
+      {% endif %}
+""",
+        "",
+    ),
+]
+
 # (engine package, upstream template, copy under overrides/, reason, substitutions)
 COPIES = [
     (
         "mkdocs-material",
         "base.html",
         "material/base.html",
-        "no autocomplete on the two toggles; the script bundle deferred",
-        [*NO_AUTOCOMPLETE, *DEFERRED_BUNDLE],
+        "no autocomplete on the two toggles; the script bundle deferred; no site-level hreflang links",
+        [*NO_AUTOCOMPLETE, *DEFERRED_BUNDLE, *NO_SITE_LEVEL_HREFLANG],
     ),
     (
         "zensical",
         "base.html",
         "zensical/base.html",
-        "no autocomplete on the two toggles; no aria-hidden on the overlay label (Nu error); the bundle deferred",
+        "no autocomplete on the two toggles; no aria-hidden on the overlay label (Nu error); the bundle deferred;"
+        " no site-level hreflang links",
         [
             *NO_AUTOCOMPLETE,
             *DEFERRED_BUNDLE,
+            *NO_SITE_LEVEL_HREFLANG,
             (
                 '<label class="md-overlay" for="__drawer" aria-hidden="true">',
                 '<label class="md-overlay" for="__drawer">',

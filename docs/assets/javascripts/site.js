@@ -6,7 +6,8 @@ document.addEventListener("click", function (event) {
   var url = new URL(link.getAttribute("href"), window.location.href).href;
   navigator.clipboard.writeText(url).then(function () {
     if (window.alert$ && typeof window.alert$.next === "function") {
-      window.alert$.next("Link copied");
+      var words = document.getElementById("ui-strings");  // this edition's words, if not English
+      window.alert$.next((words && JSON.parse(words.textContent).link_copied) || "Link copied");
     }
   }, function () { /* clipboard refused (e.g. not https): the link still works */ });
 });

@@ -9,13 +9,19 @@
     set: function (k, v) { try { localStorage.setItem(KEY + k, v); } catch (e) { /* private mode */ } },
     del: function (k) { try { localStorage.removeItem(KEY + k); } catch (e) { /* private mode */ } }
   };
+  /* This edition's words (data/i18n/<lang>/strings.yml, js:, written into the page); English otherwise. */
+  var WORDS = {};
+  try { WORDS = JSON.parse(document.getElementById("ui-strings").textContent); } catch (e) { /* English */ }
+  function T(key, english, values) {
+    return (WORDS[key] || english).replace(/\{(\w+)\}/g, function (all, k) { return values && k in values ? values[k] : all; });
+  }
   function $$(root, sel) { return Array.prototype.slice.call(root.querySelectorAll(sel)); }
   function say(el, text) { el.textContent = ""; window.setTimeout(function () { el.textContent = text; }, 50); }
   function copy(text, status, done) {
     var ok = function () { say(status, done); };
     if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(text).then(ok, function () { say(status, "Copy failed: select the text and copy it by hand."); });
-    } else { say(status, "Copy is not available here: select the text and copy it by hand."); }
+      navigator.clipboard.writeText(text).then(ok, function () { say(status, T("copy_failed", "Copy failed: select the text and copy it by hand.")); });
+    } else { say(status, T("copy_unavailable", "Copy is not available here: select the text and copy it by hand.")); }
   }
 
   /* Letters: fill the fields, see the letter, copy / mail / download it. */
@@ -53,7 +59,7 @@
     function missing() {
       var empty = Object.keys(inputs).filter(function (n) { return data.fields[n].required && !inputs[n].value.trim(); });
       if (!empty.length) return false;
-      say(status, "Fill in first: " + empty.map(function (n) { return data.fields[n].label; }).join(", ") + ".");
+      say(status, T("fill_in_first", "Fill in first: {fields}.", { fields: empty.map(function (n) { return data.fields[n].label; }).join(", ") }));
       inputs[empty[0]].focus();
       return true;
     }
@@ -70,19 +76,19 @@
         ev.preventDefault();
         Object.keys(data.fields).forEach(function (n) { if (data.fields[n].remember) { store.del("field:" + n); inputs[n].value = ""; } });
         render();
-        return say(status, "Your details are forgotten in this browser.");
+        return say(status, T("details_forgotten", "Your details are forgotten in this browser."));
       }
       if (missing()) return ev.preventDefault();
       var text = render();
-      if (kind === "copy") copy("Subject: " + text.subject + "\n\n" + text.body, status, "Letter copied: subject and body.");
+      if (kind === "copy") copy("Subject: " + text.subject + "\n\n" + text.body, status, T("letter_copied", "Letter copied: subject and body."));
       if (kind === "download") {
         var a = document.createElement("a");
         a.href = URL.createObjectURL(new Blob(["Subject: " + text.subject + "\r\n\r\n" + text.body.replace(/\n/g, "\r\n")], { type: "text/plain" }));
         a.download = data.id + ".txt";
         document.body.appendChild(a); a.click(); a.remove();
-        say(status, "Letter downloaded as " + data.id + ".txt.");
+        say(status, T("letter_downloaded", "Letter downloaded as {file}.", { file: data.id + ".txt" }));
       }
-      if (kind === "mail") say(status, "Opening your mail app.");
+      if (kind === "mail") say(status, T("opening_mail", "Opening your mail app."));
     });
     form.hidden = false;
     tool.classList.add("letter-tool--on");
@@ -99,7 +105,9 @@
     function key(li) { return "tick:" + id + ":" + li.getAttribute("data-item"); }
     function update() {
       var ticked = items.filter(function (li) { return box(li).checked; });
-      say(tools.querySelector(".checklist-progress"), ticked.length + " of " + items.length + " " + (summary ? "flagged" : "done"));
+      say(tools.querySelector(".checklist-progress"), summary
+        ? T("progress_flagged", "{n} of {total} flagged", { n: ticked.length, total: items.length })
+        : T("progress_done", "{n} of {total} done", { n: ticked.length, total: items.length }));
       if (!summary) return;
       var verdict = !ticked.length ? "none" : ticked.some(function (li) { return li.getAttribute("data-severity") === "stop"; }) ? "stop" : "ask";
       summary.querySelector(".checklist-verdict").textContent = summary.getAttribute("data-" + verdict);
@@ -129,7 +137,7 @@
       summary.querySelector("[data-action=copy-summary]").addEventListener("click", function () {
         var lines = [summary.querySelector(".checklist-verdict").textContent];
         $$(summary, ".checklist-flags li").forEach(function (li) { lines.push("- " + li.textContent); });
-        copy(lines.join("\n"), summary.querySelector(".checklist-copied"), "Summary copied.");
+        copy(lines.join("\n"), summary.querySelector(".checklist-copied"), T("summary_copied", "Summary copied."));
       });
       summary.hidden = false;
     }
@@ -164,7 +172,7 @@
     function update() {
       var typed = $$(form, "input, textarea").some(function (el) { return el.value.trim(); });
       list.textContent = "";
-      if (!typed) { verdict.textContent = "Type what the certificate shows; flags appear here."; return; }
+      if (!typed) { verdict.textContent = T("type_certificate", "Type what the certificate shows; flags appear here."); return; }
       var found = rules.filter(fires), counts = { stop: 0, ask: 0, check: 0 };
       found.forEach(function (rule) {
         counts[rule.severity] += 1;
@@ -172,15 +180,17 @@
         var label = document.createElement("strong"), a = document.createElement("a");
         label.textContent = source.querySelector(".rule-severity").textContent + " ";
         a.href = source.querySelector("a.rule-see").href;
-        a.textContent = "Why this matters";
+        a.textContent = T("why_this_matters", "Why this matters");
         li.appendChild(label);
         li.appendChild(document.createTextNode(source.querySelector(".rule-flag").textContent + " "));
         li.appendChild(a);
         list.appendChild(li);
       });
-      var text = counts.stop ? "Stop: " : counts.ask ? "Ask before you order: " : "No red flags found. ";
-      text += counts.stop + counts.ask + " red flag" + (counts.stop + counts.ask === 1 ? "" : "s");
-      text += counts.check ? ", " + counts.check + " point" + (counts.check === 1 ? "" : "s") + " to check." : ".";
+      var flags = counts.stop + counts.ask;
+      var text = counts.stop ? T("verdict_stop", "Stop: ") : counts.ask ? T("verdict_ask", "Ask before you order: ") : T("verdict_none", "No red flags found. ");
+      text += flags === 1 ? T("red_flags_one", "{n} red flag", { n: flags }) : T("red_flags", "{n} red flags", { n: flags });
+      text += !counts.check ? T("end", ".") : counts.check === 1
+        ? T("points_one", ", {n} point to check.", { n: counts.check }) : T("points", ", {n} points to check.", { n: counts.check });
       window.clearTimeout(timer);
       timer = window.setTimeout(function () { verdict.textContent = text; }, 400);
     }
