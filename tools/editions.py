@@ -76,6 +76,8 @@ def edition_config(english: dict, strings: dict, lang: str, site_dir: str) -> di
     for plugin in conf["plugins"]:
         if isinstance(plugin, dict) and "search" in plugin:
             plugin["search"]["lang"] = SEARCH_LANG[lang]
+    if lang == "th":  # zero-width spaces between Thai words, where search splits words (macros/thai.py)
+        conf["markdown_extensions"].append("macros.thai")
     for ext in conf["markdown_extensions"]:
         if isinstance(ext, dict) and "toc" in ext:
             ext["toc"]["permalink_title"] = ui["permalink_title"]
@@ -115,7 +117,8 @@ class Result:
 def build(root: Path, out: Path, engine: str = "mkdocs", langs=ALL) -> Result:
     """Strict build of each edition in `langs` into out/ (English) and out/<lang>/. English first: it
     empties out/. Zensical builds inside the project (it has no --site-dir): `out` must be in `root`."""
-    env = {**os.environ, **ENV}
+    # The Thai edition loads a Markdown extension from macros/: the project must be importable.
+    env = {**os.environ, **ENV, "PYTHONPATH": os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")]))}
     site_dir = os.path.relpath(out, root)
     try:
         write_configs(root, site_dir, [lang for lang in langs if lang != "en"])
