@@ -13,7 +13,7 @@
   var WORDS = {};
   try { WORDS = JSON.parse(document.getElementById("ui-strings").textContent); } catch (e) { /* English */ }
   function T(key, english, values) {
-    return (WORDS[key] || english).replace(/\{(\w+)\}/g, function (all, k) { return values && k in values ? values[k] : all; });
+    return (key in WORDS ? WORDS[key] : english).replace(/\{(\w+)\}/g, function (all, k) { return values && k in values ? values[k] : all; });
   }
   function $$(root, sel) { return Array.prototype.slice.call(root.querySelectorAll(sel)); }
   function say(el, text) { el.textContent = ""; window.setTimeout(function () { el.textContent = text; }, 50); }
