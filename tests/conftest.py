@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tools.paths import ROOT
+from tools.editions import build as editions_build
 from tools.site_files import copy_project
 
 ENGINES = ("mkdocs", "zensical")
@@ -23,12 +24,20 @@ def append_text(path: Path, text: str) -> None:
         handle.write(text)
 
 
-def run_build(project: Path, out: Path, engine: str = "mkdocs") -> subprocess.CompletedProcess:
+def run_build(project: Path, out: Path, engine: str = "mkdocs", editions: bool = False):
     """Strict build of `project` into `out` with MkDocs or Zensical; returns the finished process (never raises).
+    `editions`: also the vi, th and id editions into out/<lang>/ (tools/editions.py), as `make build` does.
 
     Zensical has no --site-dir option and wants the output inside the project: it builds into
     build/zensical-site there (mkdocs.yml reads SITE_DIR) and the result is moved to `out`.
     """
+    if editions:
+        inside = out if engine == "mkdocs" else project / "build" / f"zensical-{out.name}"
+        result = editions_build(project, inside, engine)
+        if engine == "zensical" and result.returncode == 0:
+            shutil.rmtree(out, ignore_errors=True)
+            shutil.move(inside, out)
+        return result
     if engine == "mkdocs":
         command, env = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)], ENV
     else:
@@ -66,7 +75,7 @@ _BUILDS: dict = {}
 def _built(engine: str, tmp_path_factory) -> Path:
     if engine not in _BUILDS:
         out = tmp_path_factory.mktemp(f"site-{engine}")
-        result = run_build(ROOT, out, engine)
+        result = run_build(ROOT, out, engine, editions=True)
         assert not build_failed(result), f"strict {engine} build failed:\n{result.stdout}\n{result.stderr}"
         _BUILDS[engine] = out
     return _BUILDS[engine]
