@@ -28,11 +28,11 @@ $(BIN)/.dev-installed: $(BIN)/.build-installed tools/requirements/dev.txt
 serve: $(BIN)/.build-installed ## Preview at http://127.0.0.1:8000, rebuilt when docs/, data/, macros/, overrides/ or mkdocs.yml change
 	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(BIN)/.build-installed ## Strict MkDocs build into site/
-	$(BIN)/mkdocs build --strict
+build: $(BIN)/.build-installed ## Strict MkDocs build into site/: English, then the vi, th and id editions (tools/editions.py)
+	$(BIN)/python -m tools.editions build
 
-zensical: $(BIN)/.build-installed ## Strict Zensical build of the same mkdocs.yml into site-zensical/
-	SITE_DIR=site-zensical $(BIN)/zensical build --strict --clean
+zensical: $(BIN)/.build-installed ## Strict Zensical build of the same sites into site-zensical/
+	$(BIN)/python -m tools.editions build --engine zensical
 
 system-deps: ## Install Debian's chromium (browser tests) and a Java runtime (HTML checker) if missing
 	@missing=""; \
@@ -71,7 +71,7 @@ bench: $(BIN)/.dev-installed system-deps ## Measure build time, scaling, page we
 	$(BIN)/python -m tools.bench
 
 manifest: $(BIN)/.dev-installed ## Record every published URL and anchor in tests/published-urls.txt
-	$(BIN)/mkdocs build --strict --quiet --site-dir .manifest-site
+	$(BIN)/python -m tools.editions build --site-dir .manifest-site
 	$(BIN)/python -m tools.url_manifest .manifest-site
 	rm -rf .manifest-site
 

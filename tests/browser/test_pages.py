@@ -6,13 +6,15 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.site.helpers import pages
+from tests.site.helpers import english_pages, pages
 
 pytestmark = pytest.mark.browser
 
 
-def site_paths(site_dir):
-    return [str(p.relative_to(site_dir).parent).replace(".", "") for p in pages(site_dir)]
+def site_paths(site_dir, english_only: bool = False):
+    """URL paths of every page (every edition's too, unless `english_only`)."""
+    chosen = english_pages(site_dir) if english_only else pages(site_dir)
+    return [str(p.relative_to(site_dir).parent).replace(".", "") for p in chosen]
 
 
 def test_pages_make_no_request_to_another_host_and_log_no_errors(page, base_url, site_dir):

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlparse
 
 from bs4 import BeautifulSoup
+
+from macros.data import load_data
+from macros.i18n import EDITIONS, load_edition
+from tools.paths import ROOT
 
 from tools.site_files import pages  # noqa: F401  (re-exported for the tests)
 
@@ -38,3 +43,29 @@ def loaded_urls(doc: BeautifulSoup) -> list[str]:
 def is_external(url: str) -> bool:
     parsed = urlparse(url)
     return bool(parsed.netloc) or parsed.scheme in {"http", "https"}
+
+
+def edition(site: Path, path: Path) -> str:
+    """'en' for a page of the English site, 'vi' / 'th' / 'id' for a page under site/<lang>/."""
+    first = path.relative_to(site).parts[0]
+    return first if first in EDITIONS else "en"
+
+
+def english_pages(site: Path) -> list[Path]:
+    return [p for p in pages(site) if edition(site, p) == "en"]
+
+
+def edition_pages(site: Path, lang: str) -> list[Path]:
+    return [p for p in pages(site) if edition(site, p) == lang]
+
+
+def is_untranslated(doc: BeautifulSoup) -> bool:
+    """An edition's page left in English: it says so and links to the English page."""
+    return doc.select_one(".translation-notice--untranslated") is not None
+
+
+@lru_cache(maxsize=None)
+def edition_data(lang: str):
+    """The site data as edition `lang` shows it (macros/i18n.py)."""
+    english = load_data(ROOT / "data")
+    return english if lang == "en" else load_edition(english, lang, ROOT / "data")[0]

@@ -10,7 +10,8 @@ import jsonschema
 import pytest
 
 from macros.page_info import front_matter
-from tests.site.helpers import pages, soup
+from macros.i18n import EDITIONS
+from tests.site.helpers import edition, is_untranslated, pages, soup
 from tools.paths import ROOT
 
 SITE_URL = "https://example-org.github.io/iso9001-cnc-exporters/"
@@ -134,17 +135,21 @@ def test_json_ld_on_every_page_is_valid_and_true_to_the_page(site_dir):
         assert not errors, f"{path.relative_to(site_dir)}: {errors[:3]}"
         rel = path.relative_to(site_dir).parent.as_posix().removeprefix(".")
         lang = doc.html["lang"]
-        if rel == "":
+        assert lang == edition(site_dir, path)
+        home = "" if lang == "en" else f"{lang}/"  # an edition's pages, crumbs and home are under /<lang>/
+        if rel + "/" == home or rel == "":
             assert data["@type"] == "WebSite" and data["inLanguage"] == lang
+            assert url_path(data["url"]) == home
             continue
         article, crumbs = data["@graph"]
         assert url_path(article["url"]) == rel + "/"
         assert article["inLanguage"] == lang
         assert article["description"] == doc.find("meta", attrs={"name": "description"})["content"]
-        assert article["dateModified"] == doc.select_one(".page-reviewed time")["datetime"]
+        if not is_untranslated(doc):
+            assert article["dateModified"] == doc.select_one(".page-reviewed time")["datetime"]
         items = crumbs["itemListElement"]
         assert [i["position"] for i in items] == list(range(1, len(items) + 1))
-        assert url_path(items[0]["item"]) == "" and url_path(items[-1]["item"]) == rel + "/"
+        assert url_path(items[0]["item"]) == home and url_path(items[-1]["item"]) == rel + "/"
         for item in items:
             assert (site_dir / url_path(item["item"]) / "index.html").exists(), f"{rel}: breadcrumb {item}"
 
@@ -166,14 +171,18 @@ def test_llms_txt_lists_every_guide_template_and_checklist_with_its_description(
 
 def test_robots_txt_names_the_sitemap_and_sitemap_dates_match_pages(site_dir):
     robots = (site_dir / "robots.txt").read_text(encoding="utf-8")
-    assert f"Sitemap: {SITE_URL}sitemap.xml" in robots.splitlines()
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    urls = ET.parse(site_dir / "sitemap.xml").getroot().findall("s:url", ns)
-    assert len(urls) == len(pages(site_dir))
-    for url in urls:
-        page = site_dir / url_path(url.find("s:loc", ns).text) / "index.html"
-        updated = soup(page).select_one(".page-reviewed time")["datetime"]
-        assert url.find("s:lastmod", ns).text == updated, page
+    for lang in ("en", *EDITIONS):
+        home = "" if lang == "en" else f"{lang}/"
+        assert f"Sitemap: {SITE_URL}{home}sitemap.xml" in robots.splitlines()
+        urls = ET.parse(site_dir / home / "sitemap.xml").getroot().findall("s:url", ns)
+        # Every translated page; a page an edition leaves in English is not its own (it says so).
+        listed = [p for p in pages(site_dir) if edition(site_dir, p) == lang and not is_untranslated(soup(p))]
+        assert len(urls) == len(listed), lang
+        for url in urls:
+            page = site_dir / url_path(url.find("s:loc", ns).text) / "index.html"
+            updated = soup(page).select_one(".page-reviewed time")["datetime"]
+            assert url.find("s:lastmod", ns).text == updated, page
 
 
 @pytest.mark.parametrize("name", ["llms.txt", "robots.txt"])

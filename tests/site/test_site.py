@@ -9,7 +9,7 @@ import pytest
 from macros.data import load_data
 from macros.page_info import git_dates
 from tests.conftest import ENGINES, append_text, build_failed, run_build
-from tests.site.helpers import article, is_external, loaded_urls, page, pages, soup
+from tests.site.helpers import article, english_pages, is_external, loaded_urls, page, pages, soup
 from tools.paths import REPO_URL, ROOT
 
 DATA = load_data(ROOT / "data")
@@ -59,7 +59,7 @@ def test_every_checklist_item_is_on_the_site_with_its_anchor(site_dir):
 
 def test_abbreviations_get_tooltips_from_glossary(site_dir):
     titles = {}
-    for path in pages(site_dir):
+    for path in english_pages(site_dir):  # editions: tests/site/test_editions.py
         for abbr in soup(path).select("article abbr[title]"):
             titles[abbr.get_text()] = abbr["title"]
     with_abbr = {e["abbr"]: e for e in DATA.glossary.values() if e.get("abbr")}
@@ -70,7 +70,7 @@ def test_abbreviations_get_tooltips_from_glossary(site_dir):
 
 
 def test_term_links_carry_the_short_definition(site_dir):
-    links = [a for p in pages(site_dir) for a in soup(p).select("article a.term")]
+    links = [a for p in english_pages(site_dir) for a in soup(p).select("article a.term")]
     assert links
     for link in links:
         ident = link["href"].split("#")[1]
@@ -125,7 +125,7 @@ def test_generated_pages_edit_their_data_file(site_dir):
 def test_last_updated_and_reviewed_on_every_page(site_dir):
     """'Last updated' is the newer git date of the page and the data file it shows (macros/page_info.py)."""
     dates = git_dates(ROOT)
-    for path in pages(site_dir):
+    for path in english_pages(site_dir):  # editions: tests/site/test_editions.py
         rel = path.relative_to(site_dir)
         times = soup(path).select("p.page-reviewed time[datetime]")
         assert len(times) == 2, f"{rel} lacks 'Last updated' or 'Reviewed on'"
