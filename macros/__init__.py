@@ -134,6 +134,10 @@ def _macros(data, page_src, use_widgets=lambda: None, used=lambda entry: None):
         """Every correction the fact audits made, newest first (data/audit/)."""
         return render.changes(data, page_src(), page_info.page_titles(ROOT / "docs"))
 
+    def in_english() -> str:
+        """For a page an edition leaves in English: says so and links to the English page."""
+        return render.in_english(data, page_src())
+
     return [
         term,
         definition,
@@ -147,6 +151,7 @@ def _macros(data, page_src, use_widgets=lambda: None, used=lambda entry: None):
         fact,
         audit_summary,
         changes,
+        in_english,
     ]
 
 

@@ -112,6 +112,8 @@ UI_FALLBACK = {
     "severity_ask": "Ask",
     "severity_check": "Check",
     "why_this_matters": "Why this matters",
+    "untranslated_notice": "This page is not translated yet.",
+    "untranslated_link": "Read it in English",
 }
 
 
@@ -551,3 +553,15 @@ def certificate_check(data: Data, page: str) -> str:
     listing.append("</ul>")
     heading = f"### {e(t(data, 'rules_heading'))} {{ #rules }}\n\n{e(t(data, 'rules_intro'))}\n\n"
     return tool + "\n" + heading + _generated("certificate-rules", "\n".join(listing))
+
+
+def in_english(data: Data, page: str) -> str:
+    """The body of a page an edition leaves in English: a notice in the edition's words, linking to it."""
+    from .i18n import relative_url
+
+    href = relative_url(page, data.lang, "en")
+    return (
+        '<div class="admonition warning translation-notice translation-notice--untranslated" role="note">'
+        f'<p>{e(t(data, "untranslated_notice"))} <a href="{e(href)}" hreflang="en">{e(t(data, "untranslated_link"))}</a>'
+        "</p></div>\n"
+    )

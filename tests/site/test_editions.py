@@ -20,6 +20,7 @@ from tools.paths import ROOT
 from tools.url_manifest import check, read_manifest
 
 DOCS = ROOT / "docs"
+DATA_EN = edition_data("en")
 LANGS = ("en", *i18n.EDITIONS)
 
 
@@ -138,7 +139,17 @@ def test_one_term_base_every_term_link_and_tooltip_uses_it(site_dir, lang):
     # for "phạm vi chứng nhận", as English pages say "scope") or its abbreviation ("CB", "GACI").
     call = re.compile(r"""term\(\s*["']([a-z0-9-]+)["']\s*,\s*["']([^"']+)["']\s*\)""")
     for path in (DOCS / lang).rglob("*.md"):
+        english_page = DOCS / path.relative_to(DOCS / lang)
+        # Where the English page itself shows another word ("Third-party certification" for the audit
+        # entry), the translation follows the English page, not the term.
+        own_words = {
+            ident
+            for ident, text in call.findall(english_page.read_text(encoding="utf-8"))
+            if not same_term(text, DATA_EN.glossary[ident] | {"_en": DATA_EN.glossary[ident]})
+        }
         for ident, text in call.findall(path.read_text(encoding="utf-8")):
+            if ident in own_words:
+                continue
             if glossary[ident]["_lang"] == lang and not same_term(text, glossary[ident]):
                 problems.append(f"{path.relative_to(ROOT)}: term('{ident}', '{text}') is not '{glossary[ident]['term']}'")
     assert not problems, "\n".join(problems)
@@ -151,7 +162,11 @@ def test_letters_stay_english_and_their_instructions_are_translated(site_dir, la
         english = page(site_dir, f"templates/{ident}/").select_one("pre.letter-text")
         translated = page(site_dir, f"{lang}/templates/{ident}/")
         letter = translated.select_one("pre.letter-text")
-        assert letter["lang"] == "en" and letter.get_text() == english.get_text(), f"{lang} {ident}"
+        # The letter is the English one; only its [PLACEHOLDERS], the field labels, are in the reader's language.
+        def words(pre):
+            return re.sub(r"\[[^\]]*\]", "[]", pre.get_text())
+
+        assert letter["lang"] == "en" and words(letter) == words(english), f"{lang} {ident}"
         labels = [label.contents[0].strip() for label in translated.select(".letter-form label")]
         assert labels == [field["label"] for field in template["fields"].values()], f"{lang} {ident}"
 
