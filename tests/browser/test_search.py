@@ -58,6 +58,9 @@ def search(page, box, text: str) -> list[str]:
     engine = engine_of(page)
     box.fill("")
     page.keyboard.type(text, delay=10)
+    # Characters outside the keyboard layout (Thai, Vietnamese) are typed as text input, without the key
+    # events a phone's keyboard sends; Material searches on a key event: send one, as a keyboard would.
+    page.keyboard.press("End")
     last, stable = None, 0
     for _ in range(60):
         page.wait_for_timeout(100)

@@ -88,3 +88,26 @@ document.addEventListener("click", function (event) {
   });
   window.addEventListener("scroll", hide, { passive: true });
 })();
+
+/* Thai search: Thai writes no spaces between words. The Thai pages carry a zero-width space between
+   words (macros/thai.py), where search splits them; this does the same to what the reader types, with
+   the browser's own Thai word segmentation (Intl.Segmenter), so "หน่วยรับรอง" searches for its two
+   words. Only on Thai pages; nothing to load. */
+(function () {
+  if (document.documentElement.lang !== "th" || typeof Intl === "undefined" || !Intl.Segmenter) return;
+  var words = new Intl.Segmenter("th", { granularity: "word" });
+  var thai = /[\u0e00-\u0e7f]+/g;
+  function split(text) {
+    return text.replace(/\u200b/g, "").replace(thai, function (run) {
+      return Array.from(words.segment(run), function (s) { return s.segment; }).join("\u200b");
+    });
+  }
+  document.addEventListener("input", function (event) {
+    var box = event.composedPath ? event.composedPath()[0] : event.target;
+    if (!box || box.tagName !== "INPUT" || !/search|combobox/.test((box.type || "") + (box.getAttribute("role") || "") + box.className)) return;
+    var atEnd = box.selectionStart === box.value.length, value = split(box.value);
+    if (value === box.value) return;
+    box.value = value;
+    if (atEnd) box.setSelectionRange(value.length, value.length);
+  }, true);
+})();
