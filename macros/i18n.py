@@ -161,7 +161,9 @@ def _strings(data_dir: Path, lang: str, english: dict, report: Edition) -> dict:
         if isinstance(value, dict):
             extra = sorted(set(given.get(key) or {}) - set(value))
             if extra:
-                raise DataError(f"{rel} entry '{key}' field '{extra[0]}': not in data/strings.yml{suggest(extra[0], value)}")
+                raise DataError(
+                    f"{rel} entry '{key}' field '{extra[0]}': not in data/strings.yml{suggest(extra[0], value)}"
+                )
             merged[key] = {k: (given.get(key) or {}).get(k, v) for k, v in value.items()}
             for k, v in value.items():
                 _same_placeholders(rel, f"'{key}'", k, v, merged[key][k])
@@ -169,7 +171,9 @@ def _strings(data_dir: Path, lang: str, english: dict, report: Edition) -> dict:
             merged[key] = given.get(key, value)
     unknown = sorted(set(given) - set(english) - {"from"})
     if unknown:
-        raise DataError(f"{rel} entry (top level) field '{unknown[0]}': not in data/strings.yml{suggest(unknown[0], english)}")
+        raise DataError(
+            f"{rel} entry (top level) field '{unknown[0]}': not in data/strings.yml{suggest(unknown[0], english)}"
+        )
     return merged
 
 
@@ -177,7 +181,9 @@ _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 
 def _same_placeholders(rel: str, entry: str, key: str, english, translated) -> None:
-    if isinstance(english, str) and sorted(_PLACEHOLDER.findall(english)) != sorted(_PLACEHOLDER.findall(str(translated))):
+    if isinstance(english, str) and sorted(_PLACEHOLDER.findall(english)) != sorted(
+        _PLACEHOLDER.findall(str(translated))
+    ):
         want = ", ".join(sorted(set(_PLACEHOLDER.findall(english)))) or "none"
         raise DataError(f"{rel} entry {entry} field '{key}': keep the placeholders of the English text ({want})")
 
@@ -206,8 +212,13 @@ def load_edition(data, lang: str, data_dir: Path | str):
         if "*" in kind.files:
             for path in sorted(base.glob(kind.files)):
                 if path.stem not in english:
-                    _check_known(f"data/i18n/{lang}/{kind.files.replace('*', path.stem)}", "(top level)", "file name",
-                                 [path.stem], english)
+                    _check_known(
+                        f"data/i18n/{lang}/{kind.files.replace('*', path.stem)}",
+                        "(top level)",
+                        "file name",
+                        [path.stem],
+                        english,
+                    )
             for ident, entry in english.items():
                 rel = f"data/i18n/{lang}/{kind.files.replace('*', ident)}"
                 path = base / kind.files.replace("*", ident)
@@ -243,7 +254,8 @@ def load_edition_cached(data, lang: str, data_dir: Path | str):
     """load_edition, reused while the English data object (itself cached until data/ changes) is the same."""
     key = (id(data), lang)
     if key not in _EDITIONS:
-        _EDITIONS.clear() if len(_EDITIONS) > 8 else None
+        if len(_EDITIONS) > 8:
+            _EDITIONS.clear()
         _EDITIONS[key] = load_edition(data, lang, data_dir)
     return _EDITIONS[key]
 

@@ -78,8 +78,6 @@ def page_path(page) -> str:
     return file.src_uri if file is not None else str(page.path)
 
 
-
-
 def front_matter(docs_dir: Path) -> dict[str, dict]:
     """Page path (relative to docs/, or to docs/<lang>/) -> its front matter. The English pages of docs/
     leave out the editions' folders."""
@@ -126,9 +124,7 @@ _CONFIG: dict = {}
 
 def translated_pages(docs_dir: Path, editions) -> dict[str, set]:
     """Edition -> the pages it has translated (not the ones it leaves in English: `untranslated: true`)."""
-    stamp = tuple(
-        (str(p), p.stat().st_mtime_ns) for lang in editions for p in sorted((docs_dir / lang).rglob("*.md"))
-    )
+    stamp = tuple((str(p), p.stat().st_mtime_ns) for lang in editions for p in sorted((docs_dir / lang).rglob("*.md")))
     if _TRANSLATED.get("stamp") != stamp:
         found = {}
         for lang in editions:

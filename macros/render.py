@@ -199,7 +199,7 @@ def glossary(data: Data, page: str) -> str:
             slug = f"letter-{letter.lower()}" if letter.isalpha() else "letter-other"
             blocks.append(f"## {letter} {{ #{slug} }}")
         if data.lang != "en" and entry.get("_lang") != "en" and english_term(entry):
-            title = f"{e(entry['term'])} <span lang=\"en\">({e(english_term(entry))})</span>"
+            title = f'{e(entry["term"])} <span lang="en">({e(english_term(entry))})</span>'
         else:
             title = e(entry["term"]) + (f" ({e(entry['abbr'])})" if entry.get("abbr") else "")
         lines = [f"### {title} {{ #{entry['id']} }}", "", e(entry["long"]), ""]
@@ -291,7 +291,7 @@ def misconceptions(data: Data, page: str) -> str:
     return _generated("misconceptions", "\n\n".join(blocks))
 
 
-def sources(data: Data) -> str:  # noqa: C901
+def sources(data: Data) -> str:
     """The sources list as HTML, sorted by publisher then title, one anchor per source."""
     items = []
     for src in sorted(data.sources.values(), key=lambda s: (s["publisher"].casefold(), s["title"].casefold())):
@@ -320,7 +320,11 @@ def fact(data: Data, key: str, page: str, part: str = "statement") -> str:
         return e(human_date(entry["as_of"], data))
     if part != "statement":
         raise UnknownIdError(f"docs/{page}: fact('{key}', '{part}'): part must be 'statement', 'value' or 'as_of'")
-    status = "" if entry["status"] == "confirmed" else " " + e(t(data, "status", status=t(data, f"status_{entry['status']}")))
+    status = (
+        ""
+        if entry["status"] == "confirmed"
+        else " " + e(t(data, "status", status=t(data, f"status_{entry['status']}")))
+    )
     return (
         f"{e(entry['statement'])}{status} *({e(t(data, 'as_of', date=human_date(entry['as_of'], data)))})* "
         f"{cite(data, tuple(entry['source']), page)}"
@@ -329,6 +333,7 @@ def fact(data: Data, key: str, page: str, part: str = "statement") -> str:
 
 def abbreviations(data: Data) -> dict:
     """Abbreviation -> tooltip text ("Term: short definition") for every glossary entry with an abbr."""
+
     def name(entry: dict) -> str:
         if data.lang != "en" and entry.get("_lang") != "en" and english_term(entry) != entry.get("abbr"):
             return f"{entry['term']} ({english_term(entry).rsplit(', ', 1)[0]})"
@@ -441,8 +446,7 @@ def letter(data: Data, ident: str, page: str) -> str:
         tag = "textarea" if field.get("multiline") else "input"
         attrs = (
             f'id="{fid}" name="{e(name)}" placeholder="{e(t(data, "example", example=field["example"]))}" '
-            f'aria-describedby="{fid}-hint"'
-            + (' aria-required="true"' if field["required"] else "")
+            f'aria-describedby="{fid}-hint"' + (' aria-required="true"' if field["required"] else "")
         )
         control = f'<textarea {attrs} rows="3"></textarea>' if tag == "textarea" else f'<input type="text" {attrs}>'
         rows.append(
@@ -562,6 +566,6 @@ def in_english(data: Data, page: str) -> str:
     href = relative_url(page, data.lang, "en")
     return (
         '<div class="admonition warning translation-notice translation-notice--untranslated" role="note">'
-        f'<p>{e(t(data, "untranslated_notice"))} <a href="{e(href)}" hreflang="en">{e(t(data, "untranslated_link"))}</a>'
-        "</p></div>\n"
+        f"<p>{e(t(data, 'untranslated_notice'))} "
+        f'<a href="{e(href)}" hreflang="en">{e(t(data, "untranslated_link"))}</a></p></div>\n'
     )

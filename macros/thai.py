@@ -22,7 +22,9 @@ from markdown.treeprocessors import Treeprocessor
 ZWSP = "\u200b"
 THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
 # Letters that cannot begin a Thai word (vowels and tone marks written after or above a consonant).
-NO_START = set("\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e45\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+NO_START = set(
+    "\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e45\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
+)
 UNKNOWN = 100  # a letter outside any dictionary word costs this much: prefer any split into known words
 SKIP = {"code", "pre", "script", "style", "kbd", "samp"}
 
@@ -74,7 +76,7 @@ def segment(run: str) -> list[str]:
     # A piece cannot start with a following vowel or a tone mark: join it to the piece before.
     out: list[str] = []
     for piece in pieces:
-        if out and (piece[0] in NO_START or not _known(piece) and not _known(out[-1])):
+        if out and (piece[0] in NO_START or (not _known(piece) and not _known(out[-1]))):
             out[-1] += piece
         else:
             out.append(piece)
@@ -106,9 +108,9 @@ class _Words(Treeprocessor):
 
 
 class ThaiWordsExtension(Extension):
-    def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md) -> None:
         md.treeprocessors.register(_Words(md), "thai_words", 1)
 
 
-def makeExtension(**kwargs):  # noqa: N802 (Python-Markdown's name)
+def makeExtension(**kwargs):
     return ThaiWordsExtension(**kwargs)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tools.paths import ROOT
 from tools.editions import build as editions_build
+from tools.paths import ROOT
 from tools.site_files import copy_project
 
 ENGINES = ("mkdocs", "zensical")

@@ -24,8 +24,8 @@ from pathlib import Path
 
 import yaml
 
-from macros import i18n, page_info
 from macros import data as loader
+from macros import i18n, page_info
 
 ROOT = Path(__file__).resolve().parent.parent
 ALL = ("en", *i18n.EDITIONS)
@@ -129,7 +129,18 @@ def build(root: Path, out: Path, engine: str = "mkdocs", langs=ALL) -> Result:
         config = i18n.config_name(lang)
         if engine == "mkdocs":
             target = out if lang == "en" else out / lang
-            command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config, "--site-dir", str(target)]
+            command = [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "--strict",
+                "-q",
+                "-f",
+                config,
+                "--site-dir",
+                str(target),
+            ]
             run_env = env
         else:
             command = [str(Path(sys.executable).parent / "zensical"), "build", "--strict", "--clean", "-f", config]
@@ -141,7 +152,9 @@ def build(root: Path, out: Path, engine: str = "mkdocs", langs=ALL) -> Result:
         stderr += done.stderr
         failed = done.returncode != 0 or "Traceback" in done.stdout + done.stderr
         if failed:
-            return Result(done.returncode or 1, stdout, stderr + f"\n{engine} build of the {lang} edition failed\n", seconds)
+            return Result(
+                done.returncode or 1, stdout, stderr + f"\n{engine} build of the {lang} edition failed\n", seconds
+            )
     return Result(0, stdout, stderr, seconds)
 
 

@@ -66,7 +66,9 @@ def stale_translations(root: Path) -> list[str]:
         except DataError as err:
             lines.append(str(err))
             continue
-        lines += [f"{where}: the English changed since it was translated; update it and its 'from'" for where in report.stale]
+        lines += [
+            f"{where}: the English changed since it was translated; update it and its 'from'" for where in report.stale
+        ]
         lines += [f"{where}: not translated yet (shown in English)" for where in report.missing]
     return lines
 

@@ -1,11 +1,11 @@
 """Start, stamp and check translations (docs/<lang>/, data/i18n/<lang>/). See .github/contributing/translations.md.
 
-  python -m tools.translations start vi          copy every English page and data entry not yet in the
-                                                 vi edition, stamped with the hash of its English source,
-                                                 for a translator to translate in place
-  python -m tools.translations stamp docs/vi/guides/x.md ...
-                                                 record that these pages now match their English page
-                                                 (after updating a stale translation)
+python -m tools.translations start vi          copy every English page and data entry not yet in the
+                                               vi edition, stamped with the hash of its English source,
+                                               for a translator to translate in place
+python -m tools.translations stamp docs/vi/guides/x.md ...
+                                               record that these pages now match their English page
+                                               (after updating a stale translation)
 """
 
 from __future__ import annotations
@@ -33,9 +33,7 @@ FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 def english_pages() -> list[str]:
     return sorted(
-        p.relative_to(DOCS).as_posix()
-        for p in DOCS.rglob("*.md")
-        if p.relative_to(DOCS).parts[0] not in i18n.EDITIONS
+        p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md") if p.relative_to(DOCS).parts[0] not in i18n.EDITIONS
     )
 
 
@@ -49,7 +47,7 @@ def with_anchors(text: str) -> str:
         if line.startswith("```"):
             in_fence = not in_fence
         match = None if in_fence else HEADING.match(line)
-        if match and not match.group(1) == "#":  # the page title (h1) needs no anchor
+        if match and match.group(1) != "#":  # the page title (h1) needs no anchor
             hashes, title, attrs = match.groups()
             if attrs and "#" in attrs:
                 seen.add(re.search(r"#([\w-]+)", attrs).group(1))
@@ -60,7 +58,11 @@ def with_anchors(text: str) -> str:
                     n += 1
                     anchor = f"{base}_{n}"
                 seen.add(anchor)
-                line = f"{hashes} {title} {{ #{anchor} }}" if not attrs else f"{hashes} {title} {attrs[:-1].rstrip()} #{anchor} }}"
+                line = (
+                    f"{hashes} {title} {{ #{anchor} }}"
+                    if not attrs
+                    else f"{hashes} {title} {attrs[:-1].rstrip()} #{anchor} }}"
+                )
         out.append(line)
     return "\n".join(out)
 
@@ -68,9 +70,9 @@ def with_anchors(text: str) -> str:
 def stamp_text(text: str, digest: str) -> str:
     match = FRONT.match(text)
     if not match:
-        return f"---\ntranslated_from: \"{digest}\"\n---\n{text}"
+        return f'---\ntranslated_from: "{digest}"\n---\n{text}'
     lines = [ln for ln in match.group(1).split("\n") if not ln.startswith("translated_from:")]
-    lines.append(f"translated_from: \"{digest}\"")
+    lines.append(f'translated_from: "{digest}"')
     return "---\n" + "\n".join(lines) + "\n---\n" + text[match.end() :]
 
 
@@ -185,7 +187,9 @@ def main(argv=None) -> int:
         if lang not in i18n.EDITIONS or not english.is_file():
             print(f"{page}: not a page of an edition with an English page (docs/<vi|th|id>/...)", file=sys.stderr)
             return 1
-        page.write_text(stamp_text(page.read_text(encoding="utf-8"), i18n.english_page_hash(DOCS, src)), encoding="utf-8")
+        page.write_text(
+            stamp_text(page.read_text(encoding="utf-8"), i18n.english_page_hash(DOCS, src)), encoding="utf-8"
+        )
         print(f"stamped {page}")
     return 0
 

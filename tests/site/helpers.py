@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -11,8 +11,7 @@ from bs4 import BeautifulSoup
 from macros.data import load_data
 from macros.i18n import EDITIONS, load_edition
 from tools.paths import ROOT
-
-from tools.site_files import pages  # noqa: F401  (re-exported for the tests)
+from tools.site_files import pages
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -64,7 +63,7 @@ def is_untranslated(doc: BeautifulSoup) -> bool:
     return doc.select_one(".translation-notice--untranslated") is not None
 
 
-@lru_cache(maxsize=None)
+@cache
 def edition_data(lang: str):
     """The site data as edition `lang` shows it (macros/i18n.py)."""
     english = load_data(ROOT / "data")

@@ -9,8 +9,8 @@ from urllib.parse import urlparse
 import jsonschema
 import pytest
 
-from macros.page_info import front_matter
 from macros.i18n import EDITIONS
+from macros.page_info import front_matter
 from tests.site.helpers import edition, is_untranslated, pages, soup
 from tools.paths import ROOT
 

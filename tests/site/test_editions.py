@@ -133,7 +133,9 @@ def test_one_term_base_every_term_link_and_tooltip_uses_it(site_dir, lang):
                     after = after.next_sibling
                 shown = getattr(after, "name", None) == "span" and after.get("lang") == "en"
                 if shown != (ident not in seen):
-                    problems.append(f"{rel}: term {ident}: English in brackets {'missing' if not shown else 'repeated'}")
+                    problems.append(
+                        f"{rel}: term {ident}: English in brackets {'missing' if not shown else 'repeated'}"
+                    )
             seen.add(ident)
     # term("id", "text") in a translated page shows the term base's word, a short form of it ("phạm vi"
     # for "phạm vi chứng nhận", as English pages say "scope") or its abbreviation ("CB", "GACI").
@@ -151,7 +153,9 @@ def test_one_term_base_every_term_link_and_tooltip_uses_it(site_dir, lang):
             if ident in own_words:
                 continue
             if glossary[ident]["_lang"] == lang and not same_term(text, glossary[ident]):
-                problems.append(f"{path.relative_to(ROOT)}: term('{ident}', '{text}') is not '{glossary[ident]['term']}'")
+                problems.append(
+                    f"{path.relative_to(ROOT)}: term('{ident}', '{text}') is not '{glossary[ident]['term']}'"
+                )
     assert not problems, "\n".join(problems)
 
 
@@ -162,6 +166,7 @@ def test_letters_stay_english_and_their_instructions_are_translated(site_dir, la
         english = page(site_dir, f"templates/{ident}/").select_one("pre.letter-text")
         translated = page(site_dir, f"{lang}/templates/{ident}/")
         letter = translated.select_one("pre.letter-text")
+
         # The letter is the English one; only its [PLACEHOLDERS], the field labels, are in the reader's language.
         def words(pre):
             return re.sub(r"\[[^\]]*\]", "[]", pre.get_text())
