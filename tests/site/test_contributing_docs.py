@@ -18,6 +18,7 @@ CONTRIBUTING = ROOT / "CONTRIBUTING.md"
 PAGES_DIR = ROOT / ".github" / "contributing"
 TASK_PAGES = (
     "fix-a-page.md",
+    "translate.md",
     "add-a-term.md",
     "add-a-checklist.md",
     "add-a-myth.md",
