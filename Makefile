@@ -27,10 +27,10 @@ $(BIN)/.dev-installed: $(BIN)/.build-installed tools/requirements/dev.txt
 
 serve: $(BIN)/.build-installed ## Preview at http://127.0.0.1:8000, rebuilt when docs/, data/, macros/, overrides/ or mkdocs.yml change (EDITION=vi|th|id: that edition, at /vi/ ...)
 ifeq ($(EDITION),)
-	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 else
 	SITE_URL=http://127.0.0.1:8000/ $(BIN)/python -m tools.editions configs
-	PYTHONPATH=$(CURDIR) SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 -f .mkdocs-$(EDITION).yml
+	PYTHONPATH=$(CURDIR) SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000 -f .mkdocs-$(EDITION).yml
 endif
 
 build: $(BIN)/.build-installed ## Strict MkDocs build into site/: English, then the vi, th and id editions (tools/editions.py)

@@ -7,6 +7,7 @@ shows ("Last updated", the edit link of generated pages). Rendering is in macros
 from __future__ import annotations
 
 import importlib
+import logging
 import sys
 from pathlib import Path
 
@@ -234,9 +235,50 @@ def load_edition(lang: str):
         raise BuildError(str(err)) from None
 
 
+def _is_mkdocs(conf) -> bool:
+    """MkDocs passes its config object; Zensical a plain dict (and runs define_env once per page)."""
+    return type(conf).__module__.startswith("mkdocs")
+
+
+_DIRTY_WARNING = "A 'dirty' build is being performed"
+_PREVIEW: dict = {}
+
+
+class _DirtyPreviewIsCorrect(logging.Filter):
+    """`make serve` rebuilds only the page you saved (`mkdocs serve --dirty`). MkDocs warns that such a
+    build may leave other pages stale; _preview_inputs_changed() rebuilds every page whenever anything
+    that other pages show has changed, so the warning (which `strict: true` would turn into a stop) is dropped."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(_DIRTY_WARNING)
+
+
+def _preview_inputs_changed(conf) -> None:
+    """Under `mkdocs serve --dirty`, MkDocs rebuilds a page only when its own file changed. When data/,
+    macros/, overrides/, mkdocs.yml or any page's front matter (titles and descriptions other pages show)
+    changed since the last build of this process, remove the built pages so that every page is rebuilt.
+    A single `mkdocs build` runs this once and changes nothing; Zensical never gets here."""
+    logger = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _DirtyPreviewIsCorrect) for f in logger.filters):
+        logger.addFilter(_DirtyPreviewIsCorrect())
+    docs = Path(conf["docs_dir"])
+    watched = [ROOT / "mkdocs.yml", *(p for d in ("data", "macros", "overrides") for p in (ROOT / d).rglob("*"))]
+    stamp = (
+        tuple(sorted((str(p), p.stat().st_mtime_ns) for p in watched if p.is_file() and "generated" not in p.parts)),
+        repr(sorted(page_info.front_matter(docs).items(), key=lambda item: item[0])),
+    )
+    site = Path(conf["site_dir"])
+    if _PREVIEW.get(str(site)) not in (None, stamp) and site.is_dir():
+        for built in site.rglob("*.html"):
+            built.unlink()
+    _PREVIEW[str(site)] = stamp
+
+
 def define_env(env):
     """Load data/, write the abbreviation list, register the macros (and, under Zensical, set page facts)."""
     _reload_changed_code()
+    if _is_mkdocs(env.conf):
+        _preview_inputs_changed(env.conf)
     lang = edition_of(env.conf)
     data = load_edition(lang)
     try:

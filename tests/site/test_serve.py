@@ -1,4 +1,5 @@
-"""`make serve` (mkdocs serve) rebuilds the preview when a data file changes, not only docs/."""
+"""`make serve` (mkdocs serve --dirty: only the saved page is rebuilt) still rebuilds every page when a
+data file, a macro or the theme changes, not only docs/ (macros/__init__.py, _preview_inputs_changed)."""
 
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ def test_serve_rebuilds_when_data_macros_or_theme_change(edited: str, project_co
     port = _free_port()
     url = f"http://127.0.0.1:{port}/reference/glossary/"
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project_copy,
         env={**ENV, "SITE_URL": f"http://127.0.0.1:{port}/"},
         stdout=subprocess.DEVNULL,
@@ -56,8 +57,8 @@ def test_serve_rebuilds_when_data_macros_or_theme_change(edited: str, project_co
         marker = "Edited-while-serving"
         changed = {
             "data/glossary.yml": text.replace("term: Quality management system", f"term: {marker} system", 1),
-            "macros/render.py": text.replace('"**Also called:** "', f'"**{marker}:** "', 1),
-            "overrides/main.html": text.replace("Reviewed on <time", f"{marker} <time", 1),
+            "macros/render.py": text.replace("**{e(t(data, 'also_called'))}** ", f"**{marker}:** ", 1),
+            "overrides/main.html": text.replace('{{ ui.reviewed_on or "Reviewed on" }} <time', f"{marker} <time", 1),
         }[edited]
         assert changed != text, "test setup: the text to change is gone"
         path.write_text(changed, encoding="utf-8")
