@@ -85,7 +85,10 @@ def start_pages(lang: str) -> list[str]:
         english = (DOCS / src).read_text(encoding="utf-8")
         if src in UNTRANSLATED:
             front = yaml.safe_load(FRONT.match(english).group(1))
-            text = f"---\ntitle: {front['title']}\nuntranslated: true\n---\n\n{{{{ in_english() }}}}\n"
+            text = (
+                f"---\ntitle: {front['title']}\ndescription: {front['description']}\nuntranslated: true\n---\n\n"
+                "{{ in_english() }}\n"
+            )
         else:
             text = stamp_text(with_anchors(english), i18n.page_hash(english))
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -7,9 +7,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from macros.i18n import EDITIONS
 from tests.conftest import run_build
 from tests.site.helpers import pages, soup
 from tools.url_manifest import MANIFEST, check, collect, read_manifest
+
+ENGLISH = [entry for entry in read_manifest() if entry.split("/")[1] not in EDITIONS]
 
 
 def test_every_published_url_and_anchor_still_resolves(site_dir):
@@ -35,7 +38,7 @@ def test_renaming_a_page_without_redirect_fails_and_with_redirect_passes(project
     config_file.write_text(config_text, encoding="utf-8")
     result = run_build(project_copy, tmp_path / "renamed")
     assert result.returncode == 0, result.stdout + result.stderr
-    problems = check(tmp_path / "renamed", read_manifest())
+    problems = check(tmp_path / "renamed", ENGLISH)  # this test builds the English site only
     assert any(p.startswith("/guides/verify-a-certificate/") and "is gone" in p for p in problems), problems
 
     config_file.write_text(
@@ -46,7 +49,7 @@ def test_renaming_a_page_without_redirect_fails_and_with_redirect_passes(project
     )
     result = run_build(project_copy, tmp_path / "redirected")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert check(tmp_path / "redirected", read_manifest()) == []
+    assert check(tmp_path / "redirected", ENGLISH) == []
 
 
 def test_redirects_point_at_existing_pages():
