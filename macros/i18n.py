@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .data import DataError, _read_yaml, _validate, suggest
+from .data import KINDS, DataError, _read_yaml, _validate, suggest
+from .structured_data import page_url
 
 # Editions other than English, in the order the language switcher lists them (English first).
 EDITIONS = ("vi", "th", "id")
@@ -194,8 +195,6 @@ def load_edition(data, lang: str, data_dir: Path | str):
     English entries without a translation are shown in English (marked `_lang: en`); a translation of an
     id the English data does not have fails the build.
     """
-    from .data import KINDS, kind_files  # noqa: F401  (data imports nothing from here)
-
     report = Edition(lang)
     if lang == "en":
         return data, report
@@ -266,14 +265,6 @@ def load_edition_cached(data, lang: str, data_dir: Path | str):
 def config_name(lang: str) -> str:
     """The config file an edition builds from: mkdocs.yml for English, a generated copy for the others."""
     return "mkdocs.yml" if lang == "en" else f".mkdocs-{lang}.yml"
-
-
-def page_url(src: str) -> str:
-    """'guides/x.md' -> 'guides/x/', 'templates/index.md' -> 'templates/', 'index.md' -> ''."""
-    stem = src.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
 
 
 def relative_url(src: str, from_lang: str, to_lang: str) -> str:

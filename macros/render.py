@@ -16,12 +16,6 @@ from .structured_data import script_json
 GLOSSARY_PAGE = "reference/glossary.md"
 SOURCES_PAGE = "reference/sources.md"
 
-CONFIDENCE = {
-    "H": "high: primary source",
-    "M": "medium: reputable secondary source",
-    "L": "low: single blog, vendor or forum",
-}
-STATUS = {"confirmed": "confirmed", "expected": "expected, not yet confirmed", "unconfirmed": "not confirmed"}
 MONTHS = [
     "January",
     "February",
@@ -53,68 +47,16 @@ def link(page: str, target: str, anchor: str = "") -> str:
     return f"{rel}#{anchor}" if anchor else rel
 
 
-def t(data: Data, key: str, **values) -> str:
+def t(data: Data | None, key: str, **values) -> str:
     """Interface text in the edition's language (data/strings.yml, data/i18n/<lang>/strings.yml)."""
-    text = (data.strings.get("ui") or {}).get(key) if data is not None else None
-    return (text or UI_FALLBACK[key]).format(**values)
+    ui = (data.strings.get("ui") or {}) if data is not None else UI_FALLBACK
+    if key not in ui:
+        raise UnknownIdError(f"data/strings.yml entry 'ui' field '{key}': missing; add '{key}: ...' under 'ui:'")
+    return ui[key].format(**values)
 
 
-# The English interface text macros need when data/strings.yml is not loaded (unit tests build Data by hand).
-UI_FALLBACK = {
-    "date": "{day} {month} {year}",
-    "month_year": "{month} {year}",
-    "as_of": "As of {date}.",
-    "status": "Status: {status}.",
-    "status_expected": STATUS["expected"],
-    "status_unconfirmed": STATUS["unconfirmed"],
-    "published": "published {date}",
-    "accessed": "accessed {date}",
-    "cited_as": "Cited as [{label}].",
-    "confidence": "Confidence: {level} ({meaning})",
-    "confidence_H": CONFIDENCE["H"],
-    "confidence_M": CONFIDENCE["M"],
-    "confidence_L": CONFIDENCE["L"],
-    "also_called": "Also called:",
-    "related": "Related:",
-    "sources_label": "Sources:",
-    "definition": "Definition:",
-    "glossary_entry": "Glossary entry",
-    "fact": "Fact:",
-    "evidence": "Evidence:",
-    "why": "Why:",
-    "if_ticked": "If ticked",
-    "if_not": "If not",
-    "link_to_item": "Link to this item",
-    "clear_all": "Clear all",
-    "your_summary": "Your summary",
-    "copy_summary": "Copy summary",
-    "when_to_use": "When to use it:",
-    "what_to_attach": "What to attach:",
-    "fill_in_letter": "Fill in the letter",
-    "letter_privacy": "What you type stays in this browser: nothing is sent anywhere. Details marked “kept in this "
-    "browser” are offered again on every letter until you press “Forget my details”.",
-    "required": "(required)",
-    "kept": "(kept in this browser)",
-    "example": "e.g. {example}",
-    "copy_letter": "Copy letter",
-    "open_mail": "Open in my mail app",
-    "download_txt": "Download .txt",
-    "forget_details": "Forget my details",
-    "the_letter": "The letter",
-    "letter_in_english": "The letter is in English.",
-    "certificate_shows": "What the certificate shows",
-    "certificate_privacy": "What you type stays in this browser: nothing is sent anywhere, and nothing is kept "
-    "after you close the page.",
-    "ask_cb_to_confirm": "Ask the certification body to confirm it (letter filled in with these details)",
-    "rules_heading": "What the check looks for",
-    "rules_intro": "Each rule, how sure it is, and where the site explains it.",
-    "severity_stop": "Stop",
-    "severity_ask": "Ask",
-    "severity_check": "Check",
-    "why_this_matters": "Why this matters",
-    "untranslated_notice": "This page is not translated yet.",
-    "untranslated_link": "Read it in English",
-}
+# The date formats human_date uses without an edition's data (the audit pages, tests of dates alone).
+UI_FALLBACK = {"date": "{day} {month} {year}", "month_year": "{month} {year}"}
 
 
 def human_date(iso: str, data: Data | None = None) -> str:
@@ -487,32 +429,27 @@ def letter(data: Data, ident: str, page: str) -> str:
 
 
 # The fields of the certificate check: what ISO/IEC 17021-1 has a certificate show, plus the buyer's need.
+# Each field's label and hint are interface text (data/strings.yml: field_<name>, hint_<name>); the
+# examples stay in English, as certificates are written.
 CERTIFICATE_FIELDS = (
-    ("supplier_name", "Company name", "Saigon Precision Machining Co., Ltd.", "As written on the certificate."),
-    ("standard", "Standard and edition", "", "As written, with the year after the colon."),  # facts.yml
-    ("certificate_number", "Certificate number", "QMS-2024-01234", "The unique code on the certificate."),
-    ("certification_body", "Certification body", "the certification body named on the certificate", "Who issued it."),
-    (
-        "accreditation_body",
-        "Accreditation body, if one is named",
-        "the accreditation body named, if any",
-        "Leave empty if none.",
-    ),
-    ("issue_date", "Issue or effective date", "", "The date the certificate, or this cycle of it, took effect."),
-    ("expiry_date", "Expiry date", "", "The expiry or recertification date."),
-    ("scope", "Scope, as written", "CNC machining of aluminium and steel parts", "Copy the scope text."),
-    ("sites", "Sites listed", "Lot 5, Tan Thuan Export Processing Zone, Ho Chi Minh City", "Every address listed."),
-    ("process_needed", "The process you need", "CNC milling", "Your words, e.g. CNC turning, anodizing."),
+    ("supplier_name", "Saigon Precision Machining Co., Ltd."),
+    ("standard", ""),  # the example comes from data/facts.yml
+    ("certificate_number", "QMS-2024-01234"),
+    ("certification_body", "the certification body named on the certificate"),
+    ("accreditation_body", "the accreditation body named, if any"),
+    ("issue_date", ""),
+    ("expiry_date", ""),
+    ("scope", "CNC machining of aluminium and steel parts"),
+    ("sites", "Lot 5, Tan Thuan Export Processing Zone, Ho Chi Minh City"),
+    ("process_needed", "CNC milling"),
 )
-SEVERITY_WORDS = {"stop": "Stop", "ask": "Ask", "check": "Check"}
 
 
 def certificate_check(data: Data, page: str) -> str:
     """The certificate check: a form (hidden until widgets.js runs), a live result, and the list of rules."""
     rows = []
-    for name, label, example, hint in CERTIFICATE_FIELDS:
-        label = (data.strings.get("ui") or {}).get(f"field_{name}", label)
-        hint = (data.strings.get("ui") or {}).get(f"hint_{name}", hint)
+    for name, example in CERTIFICATE_FIELDS:
+        label, hint = t(data, f"field_{name}"), t(data, f"hint_{name}")
         if name == "standard":  # the edition in force is a time-sensitive fact
             example = data.facts.get("current-edition", {}).get("value", "ISO 9001:<year>")
         fid = f"cert-{name}"

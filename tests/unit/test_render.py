@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import markdown
 import pytest
+import yaml
 
 from macros import render
 from macros.data import Data
+
+# The English interface text, as the build loads it.
+STRINGS = yaml.safe_load((Path(__file__).resolve().parents[2] / "data" / "strings.yml").read_text(encoding="utf-8"))
+
 
 SOURCE = {
     "id": "iso-cert",
@@ -89,7 +95,7 @@ def make_data(**overrides) -> Data:
         certificate_rules={},
     )
     base.update(overrides)
-    return Data(**base)
+    return Data(**base, strings=STRINGS)
 
 
 def html(md_text: str) -> str:
