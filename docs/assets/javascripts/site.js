@@ -111,3 +111,45 @@ document.addEventListener("click", function (event) {
     if (atEnd) box.setSelectionRange(value.length, value.length);
   }, true);
 })();
+
+/* Light and dark: the toggle in the header. overrides/partials/palette.html chose the colours while the
+   header was parsed (__site_palette) and keeps the theme's script from redoing it at load, which cost
+   restyles of the whole page. This switches on a click (or Enter) on the toggle and follows the system's
+   setting until the reader has chosen. */
+(function () {
+  var form = document.querySelector("[data-site-palette]");
+  if (!form || typeof __site_palette !== "function") return;
+  var inputs = Array.prototype.slice.call(form.querySelectorAll("input"));
+  function show(index, chosen) {
+    document.body.setAttribute("data-md-color-switching", "");  // the theme's: no transitions meanwhile
+    __site_palette(index, chosen);
+    setTimeout(function () { document.body.removeAttribute("data-md-color-switching"); });
+  }
+  function currentIndex() {  // the palette shown: its toggle is the visible one
+    for (var i = 0; i < inputs.length; i++) if (inputs[i].nextElementSibling && !inputs[i].nextElementSibling.hidden) return i;
+    return 0;
+  }
+  function choose(index) {
+    inputs[index].checked = true;
+    show(index, true);
+  }
+  form.addEventListener("change", function (event) {  // Space or an arrow key on the focused toggle
+    show(inputs.indexOf(event.target), true);
+  });
+  form.addEventListener("click", function (event) {  // a click on the visible toggle (a label)
+    var label = event.target.closest("label");
+    if (!label) return;
+    event.preventDefault();  // also when its radio is already checked (chosen in another tab)
+    choose(inputs.indexOf(document.getElementById(label.htmlFor)));
+  });
+  form.addEventListener("keydown", function (event) {  // Enter, as in the theme: the next colours
+    if (event.key !== "Enter") return;
+    event.preventDefault();
+    var next = (currentIndex() + 1) % inputs.length;
+    choose(next);
+    inputs[next].focus();
+  });
+  matchMedia("(prefers-color-scheme: light)").addEventListener("change", function () {
+    show(undefined, false);  // a stored choice stays; the "follow the system" option re-reads it
+  });
+})();
