@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from macros.i18n import EDITIONS
-from tests.browser.test_pages import site_paths
+from tests.browser.test_pages import axe_paths, watch_requests_and_errors
 from tests.browser.test_search import open_search, search
 
 pytestmark = pytest.mark.browser
@@ -27,32 +26,15 @@ def violations(result, where: str) -> list[str]:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_page_has_no_wcag_aa_violations(browser, base_url, site_dir, scheme):
+    """axe on the pages axe_paths() names. In the light scheme the same page loads also check what
+    test_pages_make_no_request_to_another_host_and_log_no_errors checks (one load per page, not two)."""
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
     tab = context.new_page()
+    outside, errors = watch_requests_and_errors(tab, base_url) if scheme == "light" else ([], [])
     axe = Axe()
     problems = []
     try:
-        # The MkDocs build: every page of every edition in the light scheme, every English page in the dark
-        # one. The Zensical build shares every template and style across pages and editions: every English
-        # page in the light scheme, and the home, a guide, a template and a checklist of each edition and
-        # of the dark scheme, which keeps `make test` within its time budget.
-        paths = site_paths(site_dir, english_only=True)
-        zensical = "zensical" in str(site_dir)
-        kinds = ("", "guides/get-certified", "templates/audit-report-request", "checklists/certificate-red-flags")
-        if scheme == "dark" and zensical:  # the MkDocs build checks every English page in the dark scheme
-            paths = [p for p in paths if p in kinds]
-        if scheme == "light":
-            editions = [p for p in site_paths(site_dir) if p.split("/")[0] in EDITIONS]
-            if "zensical" in str(site_dir):
-                kinds = (
-                    "",
-                    "guides/get-certified",
-                    "templates/audit-report-request",
-                    "checklists/certificate-red-flags",
-                )
-                editions = [p for p in editions if p.split("/", 1)[-1] in kinds or p in EDITIONS]
-            paths += editions
-        for path in paths:
+        for path in axe_paths(site_dir, scheme):
             # "load" is enough: pages fetch nothing after it (the search index loads in a worker on demand).
             tab.goto(base_url + (path + "/" if path else ""), wait_until="load")
             expected = "slate" if scheme == "dark" else "default"
@@ -61,6 +43,8 @@ def test_every_page_has_no_wcag_aa_violations(browser, base_url, site_dir, schem
     finally:
         context.close()
     assert not problems, "\n".join(problems)
+    assert outside == [], f"requests to other hosts: {sorted(set(outside))}"
+    assert errors == [], f"console errors: {errors}"
 
 
 def test_mobile_layout_has_no_wcag_aa_violations(browser, base_url):
