@@ -1,7 +1,8 @@
 """Write the theme templates this site fixes: copies of frozen upstream files with small, named changes.
 
-Material 9.8.1 (its last release) and the pinned Zensical write a few pieces of invalid markup, and a
-render-blocking script tag, outside any block that overrides/main.html could replace. Each fix below
+Material 9.8.1 (its last release) and the pinned Zensical write a few pieces of invalid markup, a
+render-blocking script tag and a colour palette their script re-applies at load (restyling the whole
+page), outside any block that overrides/main.html could replace. Each fix below
 is a plain text substitution on the installed upstream file; every substitution must match, so an
 upgraded upstream that changed the file stops `--check` (run by `make lint`) instead of silently keeping an old copy.
 
@@ -101,6 +102,20 @@ COPIES = [
                 '{% import "partials/nav-item.html" as item with context %}',
                 '{% import ("material/nav-item.html" if mkdocs_version is defined else "zensical/nav-item.html")'
                 " as item with context %}",
+            )
+        ],
+    ),
+    (
+        "mkdocs-material",
+        "partials/palette.html",
+        "partials/palette.html",
+        "not mounted by the theme's script, which re-applied the colours at load and restyled the whole page;"
+        " partials/javascripts/palette.html chooses them while the header is parsed and assets/javascripts/site.js"
+        " switches them (the file is the same in both engines)",
+        [
+            (
+                '<form class="md-header__option" data-md-component="palette">',
+                '<form class="md-header__option" data-site-palette>',
             )
         ],
     ),

@@ -124,7 +124,7 @@ THEME_COLOR = "document.querySelector('meta[name=theme-color]').content"
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_colours_are_set_before_the_scripts_run(browser, base_url, scheme):
-    """The colour scheme is chosen while the header is parsed (overrides/partials/palette.html). The
+    """The colour scheme is chosen while the header is parsed (overrides/partials/javascripts/palette.html). The
     theme's own palette component re-applied it at load, restyling the whole page several times
     (BENCHMARKS.md): at load nothing may touch the attributes the styles hang on."""
     context = browser.new_context(color_scheme=scheme)

@@ -79,7 +79,7 @@ LIGHTHOUSE_CAUSE = (
     "colours at load (it set and removed `data-md-color-switching` on `<body>` and read the header's style "
     "between) and the theme's script changed the classes of `<html>` late; together four restyles of the "
     "whole page, about 40 % of the style and layout time of the longest guide. The colours are now chosen "
-    "while the header is parsed (overrides/partials/palette.html) and the classes set in `<head>`; "
+    "while the header is parsed (overrides/partials/javascripts/palette.html) and the classes set in `<head>`; "
     "tests/browser/test_quality.py fails if anything changes those attributes at load. What remains is the "
     "page's first style and layout, which the theme's script forces when it first reads the scroll "
     "position, and the script mounting its components (search, navigation, table of contents); both grow "

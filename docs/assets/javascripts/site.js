@@ -112,10 +112,10 @@ document.addEventListener("click", function (event) {
   }, true);
 })();
 
-/* Light and dark: the toggle in the header. overrides/partials/palette.html chose the colours while the
-   header was parsed (__site_palette) and keeps the theme's script from redoing it at load, which cost
-   restyles of the whole page. This switches on a click (or Enter) on the toggle and follows the system's
-   setting until the reader has chosen. */
+/* Light and dark: the toggle in the header. overrides/partials/javascripts/palette.html chose the
+   colours while the header was parsed (__site_palette); the theme's script, which redid that at load and
+   restyled the whole page, does not mount its palette component. This switches on a click (or Enter) on
+   the toggle and follows the system's setting until the reader has chosen. */
 (function () {
   var form = document.querySelector("[data-site-palette]");
   if (!form || typeof __site_palette !== "function") return;
