@@ -72,6 +72,27 @@ GAP_CAUSES = {
 }
 
 
+# Blocking-time changes and what they did, each measured by `make bench` before and after. Absolute times
+# move from run to run on one machine, so each is given as a ratio to the starter page of the same run.
+BEFORE_AFTER = [
+    (
+        "`content.tooltips` off; definitions shown by assets/javascripts/site.js on first hover, focus or tap",
+        "/reference/glossary/",
+        "260-282 ms against the starter's 35-56 ms (issue 13's own Lighthouse runs)",
+        "153 ms = 1.29× (2026-11-26 14:10 UTC)",
+    ),
+    (
+        "Colours chosen while the header is parsed (theme's palette component not mounted), `<html>` classes "
+        "set in `<head>`",
+        "/reference/glossary/",
+        "226 ms = 2.13× (2026-11-26 16:44 UTC)",
+        "111 ms = 0.73× (2026-11-26 18:56 UTC)",
+    ),
+    ("", "/guides/get-certified/", "169 ms = 1.59×", "131 ms = 0.86×"),
+    ("", "/templates/audit-report-request/", "131 ms = 1.24×", "163 ms = 1.08×"),
+    ("", "/", "95 ms = 0.90×", "73 ms = 0.48×"),
+]
+
 # Any of the four Lighthouse pages: what tracing the page load found (same for each; figures by hand).
 LIGHTHOUSE_CAUSE = (
     "Traced on 2026-11-26 in Chromium at 4× CPU slowdown (devtools timeline with invalidation tracking, "
@@ -599,6 +620,7 @@ def main() -> int:
         light = lighthouse(targets, ROOT / ".bench" / "node")
         plain_server.shutdown()
     results["lighthouse"] = light
+    results["date"] = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")  # `--report-only` keeps the run's date
     server.shutdown()
     shutil.rmtree(work, ignore_errors=True)
 
@@ -678,7 +700,7 @@ def write_report(r: dict, args) -> tuple[str, bool]:
         "",
         "Made by `make bench` (`tools/bench/`); do not edit by hand. One run, one machine.",
         "",
-        f"- Date: {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}",
+        f"- Date: {r.get('date') or datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}",
         f"- Machine: {machine()}",
         f"- Timings: macros on/off: fastest of {args.runs * 3} interleaved strict builds each; "
         f"synthetic sites: median of {max(1, args.runs - 1)}",
@@ -769,6 +791,14 @@ def write_report(r: dict, args) -> tuple[str, bool]:
             )
     else:
         lines.append(f"Not measured: {light}")
+    lines += [
+        "",
+        "### Changes measured before and after (Total Blocking Time, median; × the starter page's in that run)",
+        "",
+        "| Change | Page | Before | After |",
+        "|---|---|---|---|",
+        *[f"| {change or '〃'} | {page} | {before} | {after} |" for change, page, before, after in BEFORE_AFTER],
+    ]
     missed = [name for name, _value, _budget, met in checks if not met]
     if missed:
         lines += ["", "## Budgets missed: causes found", ""]
