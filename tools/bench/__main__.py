@@ -72,8 +72,9 @@ GAP_CAUSES = {
 }
 
 
-# Blocking-time changes and what they did, each measured by `make bench` before and after. Absolute times
-# move from run to run on one machine, so each is given as a ratio to the starter page of the same run.
+# Blocking-time changes and what they did, measured by `make bench` before and after (the first "before" is
+# issue 13's own measurement, from before the bench measured Lighthouse). Absolute times move from run to
+# run on one machine, so the bench's figures are given as ratios to the starter page of the same run.
 BEFORE_AFTER = [
     (
         "`content.tooltips` off; definitions shown by assets/javascripts/site.js on first hover, focus or tap",
@@ -95,27 +96,27 @@ BEFORE_AFTER = [
 
 # Any of the four Lighthouse pages: what tracing the page load found (same for each; figures by hand).
 LIGHTHOUSE_CAUSE = (
-    "Traced on 2026-11-26 in Chromium at 4× CPU slowdown (devtools timeline with invalidation tracking, "
-    "412 px wide). Removed since the 16:44 UTC run of that day: the theme's palette component re-applied the "
-    "colours at load (it set and removed `data-md-color-switching` on `<body>` and read the header's style "
-    "between) and the theme's script changed the classes of `<html>` late; together four restyles of the "
-    "whole page, about 40 % of the style and layout time of the longest guide. The colours are now chosen "
-    "while the header is parsed (overrides/partials/javascripts/palette.html) and the classes set in `<head>`; "
+    "Traced on 2026-11-26 with `python -m tools.bench.trace <page URL>` (Chromium at 4× CPU slowdown, phone "
+    "size: each restyle and layout, the elements it touched and the script that forced it). Removed since "
+    "the 16:44 UTC run of that day: the theme's palette component re-applied the colours at load (it set and "
+    "removed `data-md-color-switching` on `<body>` and read the header's style between) and the theme's "
+    "script changed the classes of `<html>` late; together four restyles of the whole page, about 40 % of "
+    "the style and layout time of the longest guide. The colours are now chosen while the header is parsed "
+    "(overrides/partials/javascripts/palette.html) and the classes set in `<head>`; "
     "tests/browser/test_quality.py fails if anything changes those attributes at load. What remains is the "
-    "page's first style and layout, which the theme's script forces when it first reads the scroll "
-    "position, and the script mounting its components (search, navigation, table of contents); both grow "
-    "with the number of elements: 886 on the longest guide, 1,717 on the glossary (its 59 entries are in "
-    "the table of contents twice, in the sidebar and in the phone menu: 154 links), 435 on the home page, "
-    "450 on the template page, 126 on the starter page (BeautifulSoup count of the built HTML). "
-    "When blocking time is inside the budget and the score a point under the starter's, the rest is Largest "
-    "Contentful Paint: compare the LCP and FCP columns. Our pages paint first sooner than the starter page "
-    "(the header) but their largest element, the article's first paragraph, later: it comes after the "
-    "header and the whole site navigation in the HTML (on the longest guide the article starts at byte "
-    "44,676 of 101,727; 7 of 19 KB compressed), while the starter's is the code block of a page with one "
-    "paragraph (one Lighthouse run each, `lcp-breakdown-insight`: the element's render delay 167 ms on the "
-    "guide, 116 ms on the starter page). The starter page's own blocking time moves a lot between rounds "
-    "(see its runs), so a one-point difference is also within the machine's noise. Next cuts if it keeps "
-    "missing: the glossary's entries out of the table of contents (letters only), a shorter longest guide."
+    "page's first style and layout, which the theme's script forces when it first reads the scroll position, "
+    "and the script mounting its components (search, navigation, table of contents); both grow with the "
+    "number of elements (the Elements column; the glossary's 59 entries are in its table of contents twice, "
+    "in the sidebar and in the phone menu). When blocking time is inside the budget and the score a point "
+    "under the starter's, the rest is Largest Contentful Paint: compare the LCP and FCP columns. Our pages "
+    "paint first sooner than the starter page (the header) but their largest element, the article's first "
+    "paragraph, later: it comes after the header and the whole site navigation in the HTML (on the longest "
+    "guide the article starts at byte 44,676 of 101,727; 7 of 19 KB compressed), while the starter's is the "
+    "code block of a page with one paragraph (one Lighthouse run each, `lcp-breakdown-insight`: the element's "
+    "render delay 167 ms on the guide, 116 ms on the starter page). The starter page's own blocking time "
+    "moves a lot between rounds (see its runs), so a one-point difference is also within the machine's noise. "
+    "Next cuts if it keeps missing: the glossary's entries out of the table of contents (letters only), a "
+    "shorter longest guide."
 )
 
 
